@@ -1,0 +1,2 @@
+/** A caching decorator over any TeardownStatusSource, on Caffeine. */
+package dev.teardown.adapters.cache;

@@ -1,0 +1,50 @@
+package dev.teardown.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A way in which a status contradicts itself; the status is still reported, with these named. */
+public sealed interface Inconsistency {
+
+    /** One line a person can read. */
+    String description();
+
+    /** The reported failures count differs from the number of resources carrying an error message. */
+    record FailureCountMismatch(int reported, int failedResources) implements Inconsistency {
+        @Override
+        public String description() {
+            return "failures count is " + reported + " but " + failedResources
+                    + (failedResources == 1 ? " resource reports" : " resources report") + " an error";
+        }
+    }
+
+    /** The failures count is below zero. */
+    record NegativeFailureCount(int reported) implements Inconsistency {
+        @Override
+        public String description() {
+            return "failures count is negative: " + reported;
+        }
+    }
+
+    /** The teardown is reported completed while some resources are neither destroyed nor failed. */
+    record PendingAfterCompletion(Instant completedAt, List<ResourceTeardown> pending) implements Inconsistency {
+        public PendingAfterCompletion {
+            pending = List.copyOf(pending);
+        }
+
+        @Override
+        public String description() {
+            return "completed at " + completedAt + " but " + pending.size()
+                    + (pending.size() == 1 ? " resource is" : " resources are") + " still pending";
+        }
+    }
+
+    /** A resource's destroyed time is later than the teardown's completion time. */
+    record DestroyedAfterCompletion(ResourceTeardown resource, Instant completedAt) implements Inconsistency {
+        @Override
+        public String description() {
+            return resource.kind().wireName() + " " + resource.id() + " destroyed at "
+                    + resource.destroyedAt().orElseThrow() + ", after completion at " + completedAt;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.teardown.domain;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The kinds of resource a Droplet teardown destroys, each with its name in the API's documents. */
+public enum ResourceKind {
+    DROPLET("droplet"),
+    RESERVED_IP("reserved_ips"),
+    /** The deprecated name of {@link #RESERVED_IP}; the API lists the same IPs under both. */
+    FLOATING_IP("floating_ips"),
+    SNAPSHOT("snapshots"),
+    VOLUME("volumes"),
+    VOLUME_SNAPSHOT("volume_snapshots");
+
+    private final String wireName;
+
+    ResourceKind(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** The field name in the status document: {@code droplet}, or a list under {@code resources}. */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The kind listed under {@code resources.<wireName>}; empty for {@code droplet} and unknown names. */
+    public static Optional<ResourceKind> associatedByWireName(String wireName) {
+        return Arrays.stream(values())
+                .filter(kind -> kind != DROPLET && kind.wireName.equals(wireName))
+                .findFirst();
+    }
+}

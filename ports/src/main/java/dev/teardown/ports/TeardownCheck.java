@@ -1,0 +1,29 @@
+package dev.teardown.ports;
+
+import dev.teardown.domain.DropletId;
+import java.util.Objects;
+
+/** The answer to one lookup: a report, or no teardown request known for the Droplet. */
+public sealed interface TeardownCheck {
+
+    DropletId dropletId();
+
+    /** The API knows a teardown request for this Droplet; here is where it stands. */
+    record Reported(TeardownReport report) implements TeardownCheck {
+        public Reported {
+            Objects.requireNonNull(report, "report");
+        }
+
+        @Override
+        public DropletId dropletId() {
+            return report.dropletId();
+        }
+    }
+
+    /** No teardown request is known for this Droplet (the API answered 404). */
+    record NotFound(DropletId dropletId) implements TeardownCheck {
+        public NotFound {
+            Objects.requireNonNull(dropletId, "dropletId");
+        }
+    }
+}
