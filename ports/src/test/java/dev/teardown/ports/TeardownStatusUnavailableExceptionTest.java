@@ -1,0 +1,51 @@
+package dev.teardown.ports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.teardown.ports.TeardownStatusUnavailableException.Reason;
+import java.io.IOException;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class TeardownStatusUnavailableExceptionTest {
+
+    @Test
+    void builder_carriesEverythingGiven() {
+        IOException cause = new IOException("reset");
+        Instant retry = Instant.parse("2026-11-29T10:01:00Z");
+
+        TeardownStatusUnavailableException failure = TeardownStatusUnavailableException
+                .builder(Reason.RATE_LIMITED, Statuses.ID, "rate limited")
+                .cause(cause).retryAllowedAt(retry).httpStatus(429).requestId("req-1").attempts(2).build();
+
+        assertThat(failure.reason()).isEqualTo(Reason.RATE_LIMITED);
+        assertThat(failure.dropletId()).isEqualTo(Statuses.ID);
+        assertThat(failure).hasMessage("rate limited").hasCause(cause);
+        assertThat(failure.retryAllowedAt()).contains(retry);
+        assertThat(failure.httpStatus()).hasValue(429);
+        assertThat(failure.requestId()).contains("req-1");
+        assertThat(failure.attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void builder_withoutOptionalParts_leavesThemEmpty() {
+        TeardownStatusUnavailableException failure =
+                TeardownStatusUnavailableException.builder(Reason.NETWORK, Statuses.ID, "refused").build();
+
+        assertThat(failure.retryAllowedAt()).isEmpty();
+        assertThat(failure.httpStatus()).isEmpty();
+        assertThat(failure.requestId()).isEmpty();
+        assertThat(failure.attempts()).isZero();
+    }
+
+    @Test
+    void reason_transientOnlyForWhatMayPassByItself() {
+        assertThat(Reason.RATE_LIMITED.isTransient()).isTrue();
+        assertThat(Reason.SERVER_ERROR.isTransient()).isTrue();
+        assertThat(Reason.NETWORK.isTransient()).isTrue();
+        assertThat(Reason.TIMEOUT.isTransient()).isTrue();
+        assertThat(Reason.AUTHENTICATION.isTransient()).isFalse();
+        assertThat(Reason.PERMISSION.isTransient()).isFalse();
+        assertThat(Reason.BAD_RESPONSE.isTransient()).isFalse();
+    }
+}
