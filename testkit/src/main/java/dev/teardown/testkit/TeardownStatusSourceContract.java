@@ -78,7 +78,7 @@ public abstract class TeardownStatusSourceContract {
         assertThat(found.outcome()).isEqualTo(TeardownOutcome.COMPLETED_WITH_FAILURES);
         assertThat(found.failedResources())
                 .singleElement()
-                .satisfies(r -> assertThat(r.errorMessage()).contains("volume is still attached"));
+                .satisfies(r -> assertThat(r.errorMessage()).contains("volume is still attached to another droplet"));
     }
 
     @Test
