@@ -1,0 +1,72 @@
+package dev.teardown.adapters.http;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A DigitalOcean API token. It never shows itself: {@link #toString()} is redacted, and so is every
+ * message this library writes.
+ */
+public final class ApiToken {
+
+    private static final String REDACTED = "[redacted]";
+
+    private final String value;
+
+    private ApiToken(String value) {
+        this.value = value;
+    }
+
+    /**
+     * Wraps a token as DigitalOcean issues it (such as {@code dop_v1_...}).
+     *
+     * @throws IllegalArgumentException when it is blank or holds characters a header cannot carry;
+     *     the message never repeats the token
+     */
+    public static ApiToken of(String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("api token must not be blank");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            // Only visible ASCII: a space, CR or LF would let the token split or inject a header.
+            if (c < 0x21 || c > 0x7e) {
+                throw new IllegalArgumentException(
+                        "api token must be visible ASCII without spaces; character " + (i + 1) + " of "
+                                + value.length() + " is not (the token itself is not shown)");
+            }
+        }
+        return new ApiToken(value);
+    }
+
+    /** The value of the {@code Authorization} header. */
+    String bearer() {
+        return "Bearer " + value;
+    }
+
+    /** Replaces every occurrence of this token in a text that may be shown to a person. */
+    String redact(String text) {
+        return text == null ? null : text.replace(value, REDACTED);
+    }
+
+    boolean appearsIn(String text) {
+        return text != null && text.contains(value);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ApiToken token
+                && MessageDigest.isEqual(
+                        value.getBytes(StandardCharsets.US_ASCII), token.value.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ApiToken" + REDACTED;
+    }
+}

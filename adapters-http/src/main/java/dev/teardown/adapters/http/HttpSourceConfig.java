@@ -1,0 +1,193 @@
+package dev.teardown.adapters.http;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * How {@link HttpTeardownStatusSource} reaches the DigitalOcean API. Built in code; this library
+ * reads no environment variable. The token never appears in {@link #toString()}.
+ *
+ * @param baseUrl the API's root, {@code https://api.digitalocean.com} by default; may carry a path
+ *     prefix. Plain {@code http} is accepted only for a loopback host (a local test server).
+ * @param token the API token, sent as a bearer token to {@code baseUrl}'s host only
+ * @param connectTimeout how long to wait for a TCP (and TLS) connection, 5 s by default
+ * @param responseTimeout how long one attempt waits for the next bytes of an answer, 10 s by default
+ * @param callDeadline how long one {@code statusOf} call may take in all, retries and waits
+ *     included, 30 s by default
+ * @param retryPolicy how transient failures are retried, {@link RetryPolicy#defaults()} by default
+ * @param maxBodyBytes the largest answer body accepted, 1 MiB by default; a larger one is a failure
+ * @param poolSize how many connections are kept for concurrent callers, 16 by default
+ */
+public record HttpSourceConfig(
+        URI baseUrl,
+        ApiToken token,
+        Duration connectTimeout,
+        Duration responseTimeout,
+        Duration callDeadline,
+        RetryPolicy retryPolicy,
+        int maxBodyBytes,
+        int poolSize) {
+
+    public static final URI DEFAULT_BASE_URL = URI.create("https://api.digitalocean.com");
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_CALL_DEADLINE = Duration.ofSeconds(30);
+    public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+    public static final int DEFAULT_POOL_SIZE = 16;
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    public HttpSourceConfig {
+        baseUrl = checkedBaseUrl(baseUrl);
+        Objects.requireNonNull(token, "token");
+        requirePositive(connectTimeout, "connect timeout");
+        requirePositive(responseTimeout, "response timeout");
+        requirePositive(callDeadline, "call deadline");
+        Objects.requireNonNull(retryPolicy, "retryPolicy");
+        if (maxBodyBytes < 1 || maxBodyBytes > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("max body bytes must be between 1 and 2^31 - 17, was " + maxBodyBytes);
+        }
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("pool size must be >= 1, was " + poolSize);
+        }
+    }
+
+    /** A configuration with every default but the token. */
+    public static HttpSourceConfig of(ApiToken token) {
+        return builder(token).build();
+    }
+
+    public static Builder builder(ApiToken token) {
+        return new Builder(token);
+    }
+
+    /** A builder holding this configuration's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(token)
+                .baseUrl(baseUrl)
+                .connectTimeout(connectTimeout)
+                .responseTimeout(responseTimeout)
+                .callDeadline(callDeadline)
+                .retryPolicy(retryPolicy)
+                .maxBodyBytes(maxBodyBytes)
+                .poolSize(poolSize);
+    }
+
+    private static void requirePositive(Duration duration, String what) {
+        Objects.requireNonNull(duration, what);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(what + " must be > 0, was " + duration);
+        }
+    }
+
+    private static URI checkedBaseUrl(URI given) {
+        Objects.requireNonNull(given, "baseUrl");
+        if (!given.isAbsolute() || given.isOpaque() || given.getHost() == null) {
+            throw new IllegalArgumentException("base url must be an absolute http(s) url with a host, was " + given);
+        }
+        if (given.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("base url must not carry user info; pass the token separately");
+        }
+        if (given.getRawQuery() != null || given.getRawFragment() != null) {
+            throw new IllegalArgumentException("base url must have no query or fragment, was " + given);
+        }
+        String scheme = given.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("http")) {
+            if (!isLoopback(given.getHost())) {
+                throw new IllegalArgumentException(
+                        "base url must use https: plain http would send the token in clear; it is allowed only for"
+                                + " a loopback host, was " + given);
+            }
+        } else if (!scheme.equals("https")) {
+            throw new IllegalArgumentException("base url must use https, was " + given);
+        }
+        String path = given.getRawPath() == null ? "" : given.getRawPath();
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return URI.create(scheme + "://" + given.getRawAuthority() + path);
+    }
+
+    /** Decided from the url alone, never by a DNS lookup: a name could resolve elsewhere tomorrow. */
+    private static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.equals("localhost") || h.endsWith(".localhost")) {
+            return true;
+        }
+        if (IPV4.matcher(h).matches()) {
+            return h.startsWith("127.");
+        }
+        return h.equals("[::1]") || h.equals("[0:0:0:0:0:0:0:1]");
+    }
+
+    @Override
+    public String toString() {
+        return "HttpSourceConfig[baseUrl=" + baseUrl + ", token=" + token
+                + ", connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout
+                + ", callDeadline=" + callDeadline + ", retryPolicy=" + retryPolicy
+                + ", maxBodyBytes=" + maxBodyBytes + ", poolSize=" + poolSize + "]";
+    }
+
+    /** Builds a configuration; every value but the token has a default. */
+    public static final class Builder {
+        private final ApiToken token;
+        private URI baseUrl = DEFAULT_BASE_URL;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
+        private Duration callDeadline = DEFAULT_CALL_DEADLINE;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private int poolSize = DEFAULT_POOL_SIZE;
+
+        private Builder(ApiToken token) {
+            this.token = Objects.requireNonNull(token, "token");
+        }
+
+        public Builder baseUrl(URI baseUrl) {
+            this.baseUrl = baseUrl;
+            return this;
+        }
+
+        public Builder baseUrl(String baseUrl) {
+            return baseUrl(URI.create(Objects.requireNonNull(baseUrl, "baseUrl")));
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public Builder responseTimeout(Duration responseTimeout) {
+            this.responseTimeout = responseTimeout;
+            return this;
+        }
+
+        public Builder callDeadline(Duration callDeadline) {
+            this.callDeadline = callDeadline;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        public Builder maxBodyBytes(int maxBodyBytes) {
+            this.maxBodyBytes = maxBodyBytes;
+            return this;
+        }
+
+        public Builder poolSize(int poolSize) {
+            this.poolSize = poolSize;
+            return this;
+        }
+
+        public HttpSourceConfig build() {
+            return new HttpSourceConfig(
+                    baseUrl, token, connectTimeout, responseTimeout, callDeadline, retryPolicy, maxBodyBytes, poolSize);
+        }
+    }
+}

@@ -1,0 +1,468 @@
+package dev.teardown.adapters.http;
+
+import dev.teardown.domain.DropletId;
+import dev.teardown.domain.TeardownStatus;
+import dev.teardown.ports.Sleeper;
+import dev.teardown.ports.TeardownStatusSource;
+import dev.teardown.ports.TeardownStatusUnavailableException;
+import dev.teardown.ports.TeardownStatusUnavailableException.Reason;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.lang.System.Logger.Level;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The DigitalOcean API as a {@link TeardownStatusSource}: {@code GET /v2/droplets/{id}/destroy_with_associated_resources/status}
+ * over pooled keep-alive connections, retried with full-jitter backoff within a deadline per call.
+ * Safe to share across threads; {@link #close()} releases its connections.
+ */
+public final class HttpTeardownStatusSource implements TeardownStatusSource, AutoCloseable {
+
+    static final String USER_AGENT = "teardown/" + libraryVersion() + " (Java " + Runtime.version().feature() + ")";
+
+    private static final System.Logger LOG = System.getLogger(HttpTeardownStatusSource.class.getName());
+    /** Enough of an error body for its id, message and request id; the rest is not read. */
+    private static final int ERROR_BODY_LIMIT = 16 * 1024;
+
+    private final HttpSourceConfig config;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final RandomGenerator jitter;
+    private final StatusDocumentReader reader;
+    private final PoolingHttpClientConnectionManager connections;
+    private final CloseableHttpClient client;
+    private final ScheduledThreadPoolExecutor deadlines;
+    private final AtomicReference<RateLimitQuota> lastQuota = new AtomicReference<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private HttpTeardownStatusSource(Builder builder) {
+        this.config = builder.config;
+        this.clock = builder.clock;
+        this.sleeper = builder.sleeper;
+        this.jitter = builder.jitter;
+        this.reader = new StatusDocumentReader(config.maxBodyBytes());
+        this.connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionFactory(new UnloggedConnectionFactory())
+                .setMaxConnTotal(config.poolSize())
+                .setMaxConnPerRoute(config.poolSize())
+                .setDefaultSocketConfig(SocketConfig.custom()
+                        .setSoTimeout(Timeout.of(config.responseTimeout()))
+                        .setTcpNoDelay(true)
+                        .build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(config.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(config.responseTimeout()))
+                        // A connection idle this long is checked before reuse: servers drop idle keep-alives.
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        .setTimeToLive(TimeValue.ofMinutes(5))
+                        .build())
+                .build();
+        this.client = HttpClients.custom()
+                .setConnectionManager(connections)
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableDefaultUserAgent()
+                .build();
+        this.deadlines = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "teardown-http-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.deadlines.setRemoveOnCancelPolicy(true);
+    }
+
+    /** A source with the system clock, real sleeps and random jitter. */
+    public static HttpTeardownStatusSource create(HttpSourceConfig config) {
+        return builder(config).build();
+    }
+
+    /** A builder for a source whose clock, sleeper and jitter can be replaced (in tests). */
+    public static Builder builder(HttpSourceConfig config) {
+        return new Builder(config);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Transient failures (connection failures, timeouts, 408, 429, 500, 502, 503, 504) are retried
+     * as the configuration's retry policy says, honouring {@code Retry-After}, {@code retry-after-ms}
+     * and, on a 429, {@code ratelimit-reset}; a wait that would pass the call's deadline is not taken.
+     */
+    @Override
+    public Optional<TeardownStatus> statusOf(DropletId dropletId) {
+        Objects.requireNonNull(dropletId, "dropletId");
+        if (closed.get()) {
+            throw new IllegalStateException("this HttpTeardownStatusSource is closed");
+        }
+        URI uri = statusUri(dropletId);
+        Instant deadline = clock.instant().plus(config.callDeadline());
+        RetryPolicy policy = config.retryPolicy();
+        Failure last = null;
+        for (int attempt = 1; ; attempt++) {
+            Duration remaining = Duration.between(clock.instant(), deadline);
+            if (remaining.isNegative() || remaining.isZero()) {
+                throw deadlinePassed(last, attempt - 1).toException(dropletId, attempt - 1, Optional.empty(), "");
+            }
+            Answer answer = attempt(dropletId, uri, remaining);
+            if (answer instanceof Answer.Found found) {
+                return Optional.of(found.status());
+            }
+            if (answer instanceof Answer.NotFound) {
+                return Optional.empty();
+            }
+            last = ((Answer.Failed) answer).failure();
+            Instant now = clock.instant();
+            Optional<Instant> serverRetryAt = last.serverAskedWait().map(now::plus);
+            if (!last.retryable() || attempt >= policy.maxAttempts()) {
+                throw last.toException(dropletId, attempt, serverRetryAt, "");
+            }
+            Duration wait = last.serverAskedWait().orElseGet(backoff(policy, attempt));
+            Instant retryAt = now.plus(wait);
+            if (retryAt.isAfter(deadline)) {
+                throw last.toException(dropletId, attempt, Optional.of(retryAt),
+                        "a retry is allowed at " + retryAt + ", after this call's deadline of " + config.callDeadline());
+            }
+            logRetry(dropletId, attempt, last, wait);
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw Failure.of(Reason.TIMEOUT, "interrupted while waiting to retry after: " + last.detail(), false, e)
+                        .toException(dropletId, attempt, serverRetryAt, "");
+            }
+        }
+    }
+
+    private void logRetry(DropletId dropletId, int attempt, Failure failure, Duration wait) {
+        LOG.log(Level.DEBUG, () -> "droplet " + dropletId + ": attempt " + attempt + " of "
+                + config.retryPolicy().maxAttempts() + " failed (" + failure.detail() + "); retrying in "
+                + wait.toMillis() + " ms");
+    }
+
+    /** The rate-limit quota the API reported in its latest response, if any response carried one yet. */
+    public Optional<RateLimitQuota> lastKnownQuota() {
+        return Optional.ofNullable(lastQuota.get());
+    }
+
+    /** Closes every pooled connection; later lookups fail with {@link IllegalStateException}. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            deadlines.shutdownNow();
+            client.close(CloseMode.IMMEDIATE);
+            connections.close(CloseMode.IMMEDIATE);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HttpTeardownStatusSource[" + config.baseUrl() + (closed.get() ? ", closed]" : "]");
+    }
+
+    private Supplier<Duration> backoff(RetryPolicy policy, int attempt) {
+        return () -> {
+            // A caller's RandomGenerator need not be thread-safe; the lock is held for one draw.
+            synchronized (jitter) {
+                return policy.backoffBefore(attempt, jitter);
+            }
+        };
+    }
+
+    private URI statusUri(DropletId dropletId) {
+        return URI.create(config.baseUrl() + "/v2/droplets/" + dropletId.value() + "/destroy_with_associated_resources/status");
+    }
+
+    private Answer attempt(DropletId dropletId, URI uri, Duration remaining) {
+        HttpGet get = new HttpGet(uri);
+        get.setHeader(new RedactedAuthorization(config.token()));
+        get.setHeader(HttpHeaders.ACCEPT, "application/json");
+        get.setHeader(HttpHeaders.USER_AGENT, USER_AGENT);
+        Duration responseTimeout = remaining.compareTo(config.responseTimeout()) < 0 ? remaining : config.responseTimeout();
+        get.setConfig(RequestConfig.custom()
+                .setConnectionRequestTimeout(Timeout.of(remaining))
+                .setResponseTimeout(Timeout.of(responseTimeout))
+                .setRedirectsEnabled(false)
+                .build());
+        // Socket timeouts bound each read, not the whole answer: a body that dribbles in byte by byte
+        // would outlast them. This timer cuts the connection when the call's deadline comes.
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> timer = deadlines.schedule(() -> {
+            expired.set(true);
+            get.cancel();
+        }, remaining.toNanos(), TimeUnit.NANOSECONDS);
+        ClassicHttpResponse response = null;
+        try {
+            response = client.executeOpen(null, get, null);
+            return answer(dropletId, get, response);
+        } catch (IOException e) {
+            if (expired.get()) {
+                return new Answer.Failed(Failure.of(Reason.TIMEOUT,
+                        "no complete answer within this call's deadline of " + config.callDeadline(), false, safe(e)));
+            }
+            return new Answer.Failed(failureOf(e));
+        } finally {
+            timer.cancel(false);
+            release(get, response);
+        }
+    }
+
+    private Answer answer(DropletId dropletId, HttpGet get, ClassicHttpResponse response) throws IOException {
+        int status = response.getCode();
+        Instant now = clock.instant();
+        ResponseHeaders.quota(response, now).ifPresent(lastQuota::set);
+        Optional<String> headerRequestId = ResponseHeaders.requestId(response);
+        if (status == 200) {
+            return found(dropletId, get, response, headerRequestId);
+        }
+        Body body = read(response.getEntity(), ERROR_BODY_LIMIT);
+        if (!body.complete()) {
+            get.cancel();
+        }
+        if (status == 404) {
+            return new Answer.NotFound();
+        }
+        ErrorDocument error = reader.readError(body.bytes());
+        Optional<String> requestId = error.requestId().or(() -> headerRequestId).map(this::shown);
+        String said = error.message().isPresent()
+                ? "; the API said " + error.id().map(id -> id + ": ").orElse("") + error.message().get()
+                : body.bytes().length == 0 ? "" : "; body starts '" + Excerpts.ofBody(body.bytes(), body.bytes().length) + "'";
+        Classified kind = classify(status);
+        Optional<Duration> asked = kind.retryable() ? ResponseHeaders.askedWait(response, status, now) : Optional.empty();
+        String detail = shown(kind.summary() + " (HTTP " + status + ")" + Excerpts.abbreviate(said, 300));
+        return new Answer.Failed(new Failure(kind.reason(), detail, kind.retryable(), status, requestId, asked, null));
+    }
+
+    private Answer found(DropletId dropletId, HttpGet get, ClassicHttpResponse response, Optional<String> requestId)
+            throws IOException {
+        Body body = read(response.getEntity(), config.maxBodyBytes());
+        if (!body.complete()) {
+            get.cancel();
+            return badResponse("the body is larger than the limit of " + config.maxBodyBytes() + " bytes",
+                    body, requestId, null);
+        }
+        try {
+            return new Answer.Found(reader.read(dropletId, body.bytes()));
+        } catch (MalformedDocumentException e) {
+            return badResponse(e.getMessage(), body, requestId, e);
+        }
+    }
+
+    private Answer badResponse(String why, Body body, Optional<String> requestId, Throwable cause) {
+        String excerpt = body.bytes().length == 0 ? "" : "; body starts '" + Excerpts.ofBody(body.bytes(), body.bytes().length) + "'";
+        String detail = shown("the answer (HTTP 200) is not a status document: " + why + excerpt);
+        return new Answer.Failed(new Failure(Reason.BAD_RESPONSE, detail, false, 200, requestId.map(this::shown),
+                Optional.empty(), cause == null ? null : safe(cause)));
+    }
+
+    /** Reads at most {@code limit} bytes; a longer body comes back incomplete, never silently cut as if whole. */
+    private static Body read(HttpEntity entity, int limit) throws IOException {
+        if (entity == null) {
+            return new Body(new byte[0], true);
+        }
+        long declared = entity.getContentLength();
+        if (declared > limit) {
+            return new Body(new byte[0], false);
+        }
+        InputStream in = entity.getContent();
+        if (in == null) {
+            return new Body(new byte[0], true);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+        byte[] buffer = new byte[8192];
+        int total = 0;
+        while (true) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, (long) limit + 1 - total));
+            if (n < 0) {
+                return new Body(out.toByteArray(), true);
+            }
+            total += n;
+            if (total > limit) {
+                out.write(buffer, 0, n - (total - limit));
+                return new Body(out.toByteArray(), false);
+            }
+            out.write(buffer, 0, n);
+        }
+    }
+
+    private static Classified classify(int status) {
+        return switch (status) {
+            case 401 -> new Classified(Reason.AUTHENTICATION, "the API refused the token: token missing, wrong or revoked", false);
+            case 403 -> new Classified(Reason.PERMISSION, "the token may not read this status: the call needs the droplet:delete scope", false);
+            case 408 -> new Classified(Reason.TIMEOUT, "the API timed out waiting for the request", true);
+            case 429 -> new Classified(Reason.RATE_LIMITED, "rate limited by the API", true);
+            case 500, 502, 503, 504 -> new Classified(Reason.SERVER_ERROR, "the API failed with a server error", true);
+            default -> status >= 500 && status <= 599
+                    ? new Classified(Reason.SERVER_ERROR, "the API failed with a server error", false)
+                    : status >= 300 && status <= 399
+                            ? new Classified(Reason.UNEXPECTED_RESPONSE, "unexpected redirect, not followed", false)
+                            : new Classified(Reason.UNEXPECTED_RESPONSE, "unexpected answer from the API", false);
+        };
+    }
+
+    private Failure failureOf(IOException e) {
+        String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        Throwable cause = safe(e);
+        if (e instanceof SSLException) {
+            return Failure.of(Reason.NETWORK, shown("TLS failed, not retried: " + what), false, cause);
+        }
+        if (e instanceof ConnectTimeoutException) {
+            return Failure.of(Reason.TIMEOUT, shown("no connection within " + config.connectTimeout() + ": " + what), true, cause);
+        }
+        if (e instanceof SocketTimeoutException) {
+            return Failure.of(Reason.TIMEOUT, shown("no answer within " + config.responseTimeout() + ": " + what), true, cause);
+        }
+        if (e instanceof InterruptedIOException) {
+            boolean interrupted = Thread.currentThread().isInterrupted();
+            return Failure.of(Reason.TIMEOUT, shown("the request was cut short: " + what), !interrupted, cause);
+        }
+        if (e instanceof ConnectException || e instanceof UnknownHostException) {
+            return Failure.of(Reason.NETWORK, shown("could not connect: " + what), true, cause);
+        }
+        return Failure.of(Reason.NETWORK, shown("the connection failed: " + what), true, cause);
+    }
+
+    private static Failure deadlinePassed(Failure last, int attempts) {
+        String detail = "this call's deadline passed after " + attempts + (attempts == 1 ? " attempt" : " attempts")
+                + (last == null ? "" : "; the last one: " + last.detail());
+        return Failure.of(Reason.TIMEOUT, detail, false, last == null ? null : last.cause());
+    }
+
+    /** Text fit to show: one printable line without the token. */
+    private String shown(String text) {
+        return config.token().redact(Excerpts.printable(text));
+    }
+
+    /** The cause itself, unless a message in its chain quotes the token: then a redacted stand-in. */
+    private Throwable safe(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (config.token().appearsIn(t.getMessage())) {
+                return new RedactedCause(cause, config.token());
+            }
+        }
+        return cause;
+    }
+
+    private static void release(HttpGet get, ClassicHttpResponse response) {
+        if (response == null) {
+            return;
+        }
+        try {
+            response.close();
+        } catch (IOException alreadyFailed) {
+            // The answer is decided by now; a connection that will not close cleanly is dropped from the pool.
+            get.cancel();
+        }
+    }
+
+    private static String libraryVersion() {
+        try (InputStream in = HttpTeardownStatusSource.class.getResourceAsStream("teardown-http.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private record Classified(Reason reason, String summary, boolean retryable) {
+    }
+
+    private record Body(byte[] bytes, boolean complete) {
+    }
+
+    private sealed interface Answer {
+        record Found(TeardownStatus status) implements Answer {
+        }
+
+        record NotFound() implements Answer {
+        }
+
+        record Failed(Failure failure) implements Answer {
+        }
+    }
+
+    /** A failure's cause whose messages quoted the token: same type name, stack and chain shape, redacted text. */
+    private static final class RedactedCause extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        RedactedCause(Throwable original, ApiToken token) {
+            super(original.getClass().getName() + ": " + token.redact(original.getMessage()),
+                    original.getCause() == null ? null : new RedactedCause(original.getCause(), token));
+            setStackTrace(original.getStackTrace());
+        }
+    }
+
+    /** Builds a source; everything but the configuration has a production default. */
+    public static final class Builder {
+        private final HttpSourceConfig config;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.system();
+        private RandomGenerator jitter = () -> ThreadLocalRandom.current().nextLong();
+
+        private Builder(HttpSourceConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /** The clock deadlines, waits and quota observations are measured with. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How the source waits between attempts. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** Where the backoff's jitter comes from. */
+        public Builder jitter(RandomGenerator jitter) {
+            this.jitter = Objects.requireNonNull(jitter, "jitter");
+            return this;
+        }
+
+        public HttpTeardownStatusSource build() {
+            return new HttpTeardownStatusSource(this);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.teardown.adapters.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.teardown.domain.DropletId;
+import dev.teardown.domain.ResourceKind;
+import dev.teardown.domain.ResourceTeardown;
+import dev.teardown.domain.TeardownStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The API's wire format for this call: writes a status as the DigitalOcean API would send it, an
+ * error body, and reads a status document back. For servers and benchmarks that must speak the
+ * API's JSON without depending on Jackson themselves.
+ */
+public final class StatusDocuments {
+
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final StatusDocumentReader READER = new StatusDocumentReader(HttpSourceConfig.DEFAULT_MAX_BODY_BYTES);
+    private static final List<ResourceKind> LISTS = List.of(
+            ResourceKind.RESERVED_IP, ResourceKind.FLOATING_IP, ResourceKind.SNAPSHOT,
+            ResourceKind.VOLUME, ResourceKind.VOLUME_SNAPSHOT);
+
+    private StatusDocuments() {
+    }
+
+    /**
+     * The status as UTF-8 JSON in the API's shape: {@code completed_at}, {@code droplet},
+     * {@code failures} and {@code resources} with its five lists. Like the live API, every reserved IP
+     * is listed under {@code floating_ips} as well; absent values are written as {@code null}, and a
+     * resource without error carries {@code error_message: " "}. Reading it back gives an equal status.
+     */
+    public static byte[] write(TeardownStatus status) {
+        Objects.requireNonNull(status, "status");
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 160 * status.resources().size());
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("completed_at", status.completedAt().map(Object::toString).orElse(null));
+            json.writeFieldName("droplet");
+            if (status.droplet().isPresent()) {
+                writeResource(json, status.droplet().get());
+            } else {
+                json.writeNull();
+            }
+            json.writeFieldName("failures");
+            if (status.reportedFailures().isPresent()) {
+                json.writeNumber(status.reportedFailures().getAsInt());
+            } else {
+                json.writeNull();
+            }
+            json.writeObjectFieldStart("resources");
+            for (ResourceKind list : LISTS) {
+                json.writeArrayFieldStart(list.wireName());
+                for (ResourceTeardown resource : status.resources()) {
+                    if (belongsTo(resource, list)) {
+                        writeResource(json, resource);
+                    }
+                }
+                json.writeEndArray();
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write a status document in memory", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The API's error body, {@code {"id": ..., "message": ..., "request_id": ...}}; a null part is written as null. */
+    public static byte[] writeError(String id, String message, String requestId) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("id", id);
+            json.writeStringField("message", message);
+            json.writeStringField("request_id", requestId);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write an error document in memory", e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Reads a status document as the API sends it, for the given Droplet, within the default limits
+     * (1 MiB, nesting depth {@value StatusDocumentReader#MAX_NESTING_DEPTH}).
+     *
+     * @throws IllegalArgumentException when the bytes are not a status document; the message says why
+     */
+    public static TeardownStatus read(DropletId dropletId, byte[] document) {
+        Objects.requireNonNull(dropletId, "dropletId");
+        Objects.requireNonNull(document, "document");
+        try {
+            return READER.read(dropletId, document);
+        } catch (MalformedDocumentException e) {
+            throw new IllegalArgumentException("not a status document: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean belongsTo(ResourceTeardown resource, ResourceKind list) {
+        if (resource.kind() == list) {
+            return true;
+        }
+        // The live API repeats reserved IPs under their deprecated name; one without an id could not be
+        // recognised as the same address when read back, so it is listed once.
+        return list == ResourceKind.FLOATING_IP && resource.kind() == ResourceKind.RESERVED_IP && !resource.id().isEmpty();
+    }
+
+    private static void writeResource(JsonGenerator json, ResourceTeardown resource) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", resource.id());
+        json.writeStringField("name", resource.name());
+        json.writeStringField("destroyed_at", resource.destroyedAt().map(Object::toString).orElse(null));
+        json.writeStringField("error_message", resource.errorMessage().orElse(" "));
+        json.writeEndObject();
+    }
+}
