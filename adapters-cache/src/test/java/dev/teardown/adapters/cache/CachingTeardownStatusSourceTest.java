@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.ResourceKind;
+import dev.teardown.domain.TeardownOutcome;
 import dev.teardown.domain.TeardownStatus;
 import dev.teardown.ports.TeardownStatusSource;
 import dev.teardown.ports.TeardownStatusUnavailableException;
@@ -13,6 +14,8 @@ import dev.teardown.ports.TeardownStatusUnavailableException.Reason;
 import dev.teardown.testkit.InMemoryTeardownStatusSource;
 import dev.teardown.testkit.InMemoryTeardownStatusSource.Answer;
 import dev.teardown.testkit.TeardownStatusBuilder;
+import java.io.IOException;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +24,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -156,6 +159,16 @@ class CachingTeardownStatusSourceTest {
         assertThat(catchThrowable(() -> cache.statusOf(DROPLET))).isSameAs(bug);
         assertThat(catchThrowable(() -> cache.statusOf(DROPLET))).isSameAs(bug);
         assertThat(upstream.lookups(DROPLET)).isEqualTo(2);
+    }
+
+    @Test
+    void statusOf_upstreamThrowsACheckedExceptionUndeclared_reachesTheCallerWrapped() {
+        IOException hidden = new IOException("connection reset");
+        CachingTeardownStatusSource cache = sameThreadCache(dropletId -> sneakyThrow(hidden), CacheConfig.defaults());
+
+        assertThatThrownBy(() -> cache.statusOf(DROPLET))
+                .isInstanceOf(UndeclaredThrowableException.class)
+                .hasCause(hidden);
     }
 
     @Test
@@ -334,6 +347,24 @@ class CachingTeardownStatusSourceTest {
         assertThat(upstream.lookups(other)).isEqualTo(2);
     }
 
+    @Test
+    void invalidate_whileACallIsUnderWay_itsWaiterGetsItsAnswerAndTheNextLookupCallsAgain() throws Exception {
+        upstream.script(DROPLET, Answer.of(inProgress(DROPLET)), Answer.of(succeeded(DROPLET)));
+        GatedTeardownStatusSource slow = new GatedTeardownStatusSource(upstream);
+        CachingTeardownStatusSource cache = threadedCache(slow, CacheConfig.defaults());
+        Future<Optional<TeardownStatus>> before = startAll(1, () -> cache.statusOf(DROPLET)).get(0);
+        awaitWaiters(cache, 1);
+
+        cache.invalidate(DROPLET);
+        Future<Optional<TeardownStatus>> after = startAll(1, () -> cache.statusOf(DROPLET)).get(0);
+        awaitTrue(() -> cache.statistics().misses() == 2);
+        slow.open();
+
+        assertThat(before.get(30, TimeUnit.SECONDS).map(TeardownStatus::outcome)).contains(TeardownOutcome.IN_PROGRESS);
+        assertThat(after.get(30, TimeUnit.SECONDS).map(TeardownStatus::outcome)).isPresent();
+        assertThat(upstream.lookups(DROPLET)).isEqualTo(2);
+    }
+
     // --- statistics -------------------------------------------------------------------------------
 
     @Test
@@ -417,7 +448,9 @@ class CachingTeardownStatusSourceTest {
     }
 
     private ExecutorService pool(int threads) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        // Caffeine may hand its upkeep to the pool just after a test ends; dropping it then is harmless.
+        ExecutorService pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), new ThreadPoolExecutor.DiscardPolicy());
         pools.add(pool);
         return pool;
     }
@@ -489,6 +522,11 @@ class CachingTeardownStatusSourceTest {
                 .httpStatus(429)
                 .attempts(1)
                 .build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> Optional<TeardownStatus> sneakyThrow(Throwable failure) throws T {
+        throw (T) failure;
     }
 
     /** Holds the first task until the test runs it; runs every later task on the calling thread. */
