@@ -42,13 +42,12 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
         this.config = builder.config;
         this.ownedExecutor = builder.executor == null ? loaderThreads() : null;
         Executor executor = builder.executor == null ? ownedExecutor : builder.executor;
-        LongSupplier ticker = builder.ticker;
         CacheConfig expiries = builder.config;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(config.maximumSize())
                 .expireAfter(Expiry.writing(
                         (DropletId dropletId, Optional<TeardownStatus> learned) -> expiries.timeToLive(learned)))
-                .ticker(ticker::getAsLong)
+                .ticker(builder.ticker::getAsLong)
                 .executor(executor)
                 .recordStats()
                 .buildAsync();
