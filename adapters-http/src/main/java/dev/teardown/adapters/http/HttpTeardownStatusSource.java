@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -223,10 +224,15 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         // Socket timeouts bound each read, not the whole answer: a body that dribbles in byte by byte
         // would outlast them. This timer cuts the connection when the call's deadline comes.
         AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> timer = deadlines.schedule(() -> {
-            expired.set(true);
-            get.cancel();
-        }, remaining.toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> timer;
+        try {
+            timer = deadlines.schedule(() -> {
+                expired.set(true);
+                get.cancel();
+            }, remaining.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closedMeanwhile) {
+            throw new IllegalStateException("this HttpTeardownStatusSource was closed during the lookup", closedMeanwhile);
+        }
         ClassicHttpResponse response = null;
         try {
             response = client.executeOpen(null, get, null);
