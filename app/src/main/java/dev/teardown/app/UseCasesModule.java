@@ -4,12 +4,15 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import dev.teardown.ports.AwaitTeardown;
 import dev.teardown.ports.CheckTeardown;
+import dev.teardown.ports.Sleeper;
 import dev.teardown.ports.TeardownAwaitService;
 import dev.teardown.ports.TeardownCheckService;
 import dev.teardown.ports.TeardownStatusSource;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** The use cases, over whichever {@link TeardownStatusSource} another module binds. */
+/** The use cases, over whichever {@link TeardownStatusSource} another module binds, timed by {@link TimeModule}. */
 public final class UseCasesModule extends AbstractModule {
 
     @Provides
@@ -20,7 +23,7 @@ public final class UseCasesModule extends AbstractModule {
 
     @Provides
     @Singleton
-    AwaitTeardown awaitTeardown(CheckTeardown checker) {
-        return TeardownAwaitService.system(checker);
+    AwaitTeardown awaitTeardown(CheckTeardown checker, Clock clock, Sleeper sleeper) {
+        return new TeardownAwaitService(checker, clock, sleeper, () -> ThreadLocalRandom.current().nextDouble());
     }
 }

@@ -18,7 +18,7 @@ class UseCasesModuleTest {
     @Test
     void injector_withAnInMemorySource_checksThroughIt() {
         InMemoryTeardownStatusSource source = InMemoryTeardownStatusSource.of(ReferenceExamples.openApiStatus());
-        Injector injector = Guice.createInjector(new UseCasesModule(), new AbstractModule() {
+        Injector injector = Guice.createInjector(new UseCasesModule(), TimeModule.system(), new AbstractModule() {
             @Override
             protected void configure() {
                 bind(TeardownStatusSource.class).toInstance(source);

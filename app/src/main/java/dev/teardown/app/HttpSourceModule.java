@@ -1,0 +1,30 @@
+package dev.teardown.app;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import dev.teardown.adapters.http.HttpSourceConfig;
+import dev.teardown.adapters.http.HttpTeardownStatusSource;
+import dev.teardown.ports.Sleeper;
+import dev.teardown.ports.TeardownStatusSource;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/**
+ * The DigitalOcean API as the {@link Upstream} source. Needs an {@link HttpSourceConfig} bound by
+ * another module ({@link ConfigurationModule} or {@link SandboxModule}).
+ */
+public final class HttpSourceModule extends AbstractModule {
+
+    @Provides
+    @Singleton
+    HttpTeardownStatusSource httpSource(HttpSourceConfig config, Clock clock, Sleeper sleeper, Lifecycle lifecycle) {
+        return lifecycle.register(HttpTeardownStatusSource.builder(config).clock(clock).sleeper(sleeper).build());
+    }
+
+    @Provides
+    @Singleton
+    @Upstream
+    TeardownStatusSource upstream(HttpTeardownStatusSource httpSource) {
+        return httpSource;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.teardown.app;
+
+import com.google.inject.AbstractModule;
+import dev.teardown.adapters.cache.CacheConfig;
+import dev.teardown.adapters.http.HttpSourceConfig;
+
+/**
+ * What a platform installs to get {@link dev.teardown.ports.CheckTeardown} and
+ * {@link dev.teardown.ports.AwaitTeardown} over the DigitalOcean API behind a cache. Close the
+ * injector's {@link Lifecycle} when done.
+ */
+public final class TeardownModule extends AbstractModule {
+
+    private final HttpSourceConfig http;
+    private final CacheConfig cache;
+
+    public TeardownModule(HttpSourceConfig http, CacheConfig cache) {
+        this.http = http;
+        this.cache = cache;
+    }
+
+    public TeardownModule(HttpSourceConfig http) {
+        this(http, CacheConfig.defaults());
+    }
+
+    @Override
+    protected void configure() {
+        install(new LifecycleModule());
+        install(TimeModule.system());
+        install(new ConfigurationModule(http, cache));
+        install(new HttpSourceModule());
+        install(new CachingModule());
+        install(new UseCasesModule());
+    }
+}

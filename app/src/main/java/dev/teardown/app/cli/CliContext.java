@@ -1,0 +1,12 @@
+package dev.teardown.app.cli;
+
+import dev.teardown.ports.Sleeper;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Map;
+
+/** What the command receives from the process: environment, streams, whether stdout is a terminal, time. */
+record CliContext(
+        Map<String, String> environment, PrintWriter out, PrintWriter err, boolean terminal, Clock clock,
+        Sleeper sleeper) {
+}

@@ -1,0 +1,27 @@
+package dev.teardown.app.cli;
+
+import java.net.URI;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Where to ask, shared by the subcommands. */
+final class ConnectionOptions {
+
+    @Option(names = "--api-url", paramLabel = "URL",
+            description = "API base URL (default: $DIGITALOCEAN_API_URL, else https://api.digitalocean.com).")
+    URI apiUrl;
+
+    @Option(names = "--sandbox",
+            description = "Ask an embedded sandbox on a loopback port instead of DigitalOcean: no token, no network.")
+    boolean sandbox;
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    boolean json;
+
+    @Option(names = "--verbose", description = "Log each request and response line to stderr (never the token).")
+    boolean verbose;
+
+    Optional<URI> apiUrlFlag() {
+        return Optional.ofNullable(apiUrl);
+    }
+}

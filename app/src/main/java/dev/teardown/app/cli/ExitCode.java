@@ -1,0 +1,33 @@
+package dev.teardown.app.cli;
+
+import dev.teardown.domain.TeardownOutcome;
+import dev.teardown.ports.TeardownCheck;
+
+/** The command's exit codes, the same for {@code status} and for the end of {@code watch}. */
+final class ExitCode {
+
+    static final int SUCCEEDED = 0;
+    static final int UNAVAILABLE = 1;
+    static final int USAGE = 2;
+    static final int COMPLETED_WITH_FAILURES = 3;
+    static final int IN_PROGRESS = 4;
+    static final int NOT_FOUND = 5;
+
+    private ExitCode() {
+    }
+
+    static int of(TeardownCheck check) {
+        if (check instanceof TeardownCheck.Reported reported) {
+            return of(reported.report().outcome());
+        }
+        return NOT_FOUND;
+    }
+
+    static int of(TeardownOutcome outcome) {
+        return switch (outcome) {
+            case SUCCEEDED -> SUCCEEDED;
+            case COMPLETED_WITH_FAILURES -> COMPLETED_WITH_FAILURES;
+            case IN_PROGRESS -> IN_PROGRESS;
+        };
+    }
+}

@@ -1,0 +1,59 @@
+package dev.teardown.app.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code teardown}: how is the destruction of a Droplet and its associated resources going? */
+@Command(
+        name = "teardown",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "How is the destruction of a DigitalOcean Droplet and its associated resources going?",
+        subcommands = {StatusCommand.class, WatchCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:succeeded",
+            "1:no status could be had (authentication, permission, rate limit, network, server, bad response)",
+            "2:usage error",
+            "3:completed with failures",
+            "4:still in progress (watch: the timeout was reached)",
+            "5:no teardown request is known for that droplet"
+        },
+        footerHeading = "%nEnvironment:%n",
+        footer = {
+            "  DIGITALOCEAN_ACCESS_TOKEN  API token (else DIGITALOCEAN_TOKEN); needs the droplet:delete scope",
+            "  DIGITALOCEAN_API_URL       API base URL when --api-url is not given"
+        })
+public final class TeardownCommand implements Callable<Integer> {
+
+    final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    TeardownCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(context.err());
+        return ExitCode.USAGE;
+    }
+
+    /** A configured command line that writes to the context's streams. */
+    static CommandLine commandLine(CliContext context) {
+        CommandLine commandLine = new CommandLine(new TeardownCommand(context));
+        commandLine.setOut(context.out());
+        commandLine.setErr(context.err());
+        commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
+            // A bug or an unforeseen failure: one line for the user, not a stack trace.
+            context.err().println("teardown: unexpected error: " + exception);
+            return ExitCode.UNAVAILABLE;
+        });
+        return commandLine;
+    }
+}

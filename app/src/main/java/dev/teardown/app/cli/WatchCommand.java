@@ -1,0 +1,97 @@
+package dev.teardown.app.cli;
+
+import dev.teardown.domain.DropletId;
+import dev.teardown.ports.AwaitOptions;
+import dev.teardown.ports.AwaitResult;
+import dev.teardown.ports.TeardownCheck;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code teardown watch DROPLET_ID}: poll until the teardown ends or the timeout passes. */
+@Command(name = "watch", mixinStandardHelpOptions = true,
+        description = "Follow the teardown of a droplet until it ends or the timeout passes.")
+final class WatchCommand implements Callable<Integer> {
+
+    /** The longest pause between lookups while nothing changes. */
+    static final Duration MAX_INTERVAL = Duration.ofSeconds(30);
+
+    /** Each lookup's own deadline, retries included. */
+    static final Duration LOOKUP_DEADLINE = Duration.ofSeconds(30);
+
+    @ParentCommand
+    TeardownCommand parent;
+
+    @Parameters(index = "0", paramLabel = "DROPLET_ID", converter = DropletIds.class,
+            description = "The droplet whose destroy-with-associated-resources request to follow.")
+    DropletId dropletId;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--interval", paramLabel = "DURATION", converter = Durations.class, defaultValue = "2s",
+            description = "Pause between lookups, growing while nothing changes (default: ${DEFAULT-VALUE}).")
+    Duration interval;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = Durations.class, defaultValue = "10m",
+            description = "Stop waiting after this long; exit code 4 (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    public Integer call() {
+        CliContext context = parent.context;
+        Optional<CliStack> opened = CliStack.open(context, connection, LOOKUP_DEADLINE, true);
+        if (opened.isEmpty()) {
+            return ExitCode.UNAVAILABLE;
+        }
+        try (CliStack stack = opened.get()) {
+            WatchPrinter printer = printer(context);
+            AwaitOptions options = AwaitOptions.defaults()
+                    .withTimeout(timeout)
+                    .withIntervals(interval, interval.compareTo(MAX_INTERVAL) > 0 ? interval : MAX_INTERVAL);
+            AwaitResult result = stack.await().await(dropletId, options, printer);
+            printer.finish();
+            return conclude(context, result);
+        }
+    }
+
+    private WatchPrinter printer(CliContext context) {
+        if (connection.json) {
+            return WatchPrinter.json(context.out(), context.clock().instant());
+        }
+        return context.terminal()
+                ? WatchPrinter.terminal(context.out(), context.clock().instant())
+                : WatchPrinter.lines(context.out(), context.clock().instant());
+    }
+
+    private int conclude(CliContext context, AwaitResult result) {
+        Optional<TeardownCheck> last = result.last();
+        if (!connection.json) {
+            last.ifPresent(check -> context.out().print("\n" + HumanReport.of(check)));
+            context.out().flush();
+        }
+        switch (result.reason()) {
+            case TERMINAL:
+                return ExitCode.of(last.orElseThrow());
+            case DEADLINE:
+                if (last.isPresent()) {
+                    context.err().println("teardown: droplet " + dropletId + " still in progress after "
+                            + Durations.format(result.elapsed()) + " (the --timeout); watch again to follow it further");
+                    return ExitCode.IN_PROGRESS;
+                }
+                result.lastFailure().ifPresent(failure -> context.err().println(FailureMessages.of(failure)));
+                return ExitCode.UNAVAILABLE;
+            case FAILURES:
+                result.lastFailure().ifPresent(failure -> context.err().println(FailureMessages.of(failure)));
+                return ExitCode.UNAVAILABLE;
+            default:
+                context.err().println("teardown: interrupted while watching droplet " + dropletId);
+                return ExitCode.UNAVAILABLE;
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.teardown.app.cli;
+
+import dev.teardown.domain.TeardownProgress;
+import dev.teardown.ports.AwaitListener;
+import dev.teardown.ports.AwaitObservation;
+import dev.teardown.ports.TeardownCheck;
+import dev.teardown.ports.TeardownReport;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Draws a wait as it goes: a progress bar redrawn in place on a terminal, one line per change
+ * otherwise, or one JSON object per observation.
+ */
+abstract class WatchPrinter implements AwaitListener {
+
+    protected final PrintWriter out;
+    protected final Instant start;
+
+    private WatchPrinter(PrintWriter out, Instant start) {
+        this.out = out;
+        this.start = start;
+    }
+
+    static WatchPrinter json(PrintWriter out, Instant start) {
+        return new JsonLines(out, start);
+    }
+
+    static WatchPrinter terminal(PrintWriter out, Instant start) {
+        return new ProgressBar(out, start);
+    }
+
+    static WatchPrinter lines(PrintWriter out, Instant start) {
+        return new ChangeLines(out, start);
+    }
+
+    /** Called once the wait is over, before the final report is printed. */
+    void finish() {
+    }
+
+    protected String elapsed(Instant at) {
+        return Durations.format(Duration.between(start, at));
+    }
+
+    protected static String summary(TeardownCheck check) {
+        if (check instanceof TeardownCheck.Reported reported) {
+            TeardownReport report = reported.report();
+            TeardownProgress progress = report.progress();
+            return String.format(Locale.ROOT, "%s: %d destroyed, %d failed, %d pending of %d",
+                    HumanReport.outcome(report.outcome()), progress.destroyed(), progress.failed(),
+                    progress.pending(), progress.total());
+        }
+        return "no teardown request known";
+    }
+
+    protected static String failure(AwaitObservation.Failed failed) {
+        return "lookup failed (" + failed.failure().reason().name().toLowerCase(Locale.ROOT) + "), retrying: "
+                + HumanReport.oneLine(String.valueOf(failed.failure().getMessage()));
+    }
+
+    /** One JSON object per lookup, the final one last. */
+    private static final class JsonLines extends WatchPrinter {
+        JsonLines(PrintWriter out, Instant start) {
+            super(out, start);
+        }
+
+        @Override
+        public void onObservation(AwaitObservation observation) {
+            if (observation instanceof AwaitObservation.Checked checked) {
+                out.println(ReportDocuments.of(checked.check()));
+            } else if (observation instanceof AwaitObservation.Failed failed) {
+                out.println(ReportDocuments.failure(failed.failure()));
+            }
+            out.flush();
+        }
+    }
+
+    /** A line each time what the lookup says changes. */
+    private static final class ChangeLines extends WatchPrinter {
+        private String last;
+
+        ChangeLines(PrintWriter out, Instant start) {
+            super(out, start);
+        }
+
+        @Override
+        public void onObservation(AwaitObservation observation) {
+            String line = null;
+            if (observation instanceof AwaitObservation.Checked checked) {
+                line = summary(checked.check());
+            } else if (observation instanceof AwaitObservation.Failed failed) {
+                line = failure(failed);
+            }
+            if (line != null && !line.equals(last)) {
+                last = line;
+                out.println("[" + elapsed(observation.at()) + "] " + line);
+                out.flush();
+            }
+        }
+    }
+
+    /** A bar redrawn in place with carriage returns. */
+    private static final class ProgressBar extends WatchPrinter {
+        private static final int WIDTH = 30;
+        private int drawn;
+        private String status = "starting";
+        private double fraction;
+
+        ProgressBar(PrintWriter out, Instant start) {
+            super(out, start);
+        }
+
+        @Override
+        public void onObservation(AwaitObservation observation) {
+            if (observation instanceof AwaitObservation.Checked checked) {
+                status = summary(checked.check());
+                if (checked.check() instanceof TeardownCheck.Reported reported) {
+                    fraction = reported.report().progress().fractionDone();
+                }
+            } else if (observation instanceof AwaitObservation.Failed failed) {
+                status = failure(failed);
+            }
+            draw(observation.at());
+        }
+
+        private void draw(Instant at) {
+            int filled = (int) Math.round(fraction * WIDTH);
+            String line = "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] "
+                    + String.format(Locale.ROOT, "%3d%%", Math.round(fraction * 100)) + "  " + status
+                    + "  " + elapsed(at);
+            int previous = drawn;
+            drawn = line.length();
+            out.print("\r" + line + " ".repeat(Math.max(0, previous - line.length())));
+            out.flush();
+        }
+
+        @Override
+        void finish() {
+            if (drawn > 0) {
+                out.println();
+                out.flush();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + " since " + Objects.toString(start);
+    }
+}
