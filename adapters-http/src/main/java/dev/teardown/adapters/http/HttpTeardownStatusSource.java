@@ -157,8 +157,10 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
             Duration wait = last.serverAskedWait().orElseGet(backoff(policy, attempt));
             Instant retryAt = now.plus(wait);
             if (retryAt.isAfter(deadline)) {
-                throw last.toException(dropletId, attempt, Optional.of(retryAt),
-                        "a retry is allowed at " + retryAt + ", after this call's deadline of " + config.callDeadline());
+                String afterword = serverRetryAt.isPresent()
+                        ? "the API allows a retry at " + retryAt + ", after this call's deadline of " + config.callDeadline()
+                        : "the next retry would come after this call's deadline of " + config.callDeadline();
+                throw last.toException(dropletId, attempt, serverRetryAt, afterword);
             }
             logRetry(dropletId, attempt, last, wait);
             try {
@@ -215,12 +217,7 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         get.setHeader(new RedactedAuthorization(config.token()));
         get.setHeader(HttpHeaders.ACCEPT, "application/json");
         get.setHeader(HttpHeaders.USER_AGENT, USER_AGENT);
-        Duration responseTimeout = remaining.compareTo(config.responseTimeout()) < 0 ? remaining : config.responseTimeout();
-        get.setConfig(RequestConfig.custom()
-                .setConnectionRequestTimeout(Timeout.of(remaining))
-                .setResponseTimeout(Timeout.of(responseTimeout))
-                .setRedirectsEnabled(false)
-                .build());
+        get.setConfig(requestConfig(remaining));
         // Socket timeouts bound each read, not the whole answer: a body that dribbles in byte by byte
         // would outlast them. This timer cuts the connection when the call's deadline comes.
         AtomicBoolean expired = new AtomicBoolean();
@@ -247,6 +244,23 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
             timer.cancel(false);
             release(get, response);
         }
+    }
+
+    /** Every timeout of one attempt, none longer than what is left of the call's deadline. */
+    // A connect cannot be cut by cancelling the request, so its timeout must be shortened per request;
+    // RequestConfig's connect timeout is deprecated in favour of ConnectionConfig, which cannot be.
+    @SuppressWarnings("deprecation")
+    private RequestConfig requestConfig(Duration remaining) {
+        return RequestConfig.custom()
+                .setConnectionRequestTimeout(Timeout.of(remaining))
+                .setConnectTimeout(Timeout.of(atMost(config.connectTimeout(), remaining)))
+                .setResponseTimeout(Timeout.of(atMost(config.responseTimeout(), remaining)))
+                .setRedirectsEnabled(false)
+                .build();
+    }
+
+    private static Duration atMost(Duration duration, Duration limit) {
+        return duration.compareTo(limit) < 0 ? duration : limit;
     }
 
     private Answer answer(DropletId dropletId, HttpGet get, ClassicHttpResponse response) throws IOException {

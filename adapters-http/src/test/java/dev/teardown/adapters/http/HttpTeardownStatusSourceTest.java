@@ -376,6 +376,7 @@ class HttpTeardownStatusSourceTest {
                         assertThat(failure.reason()).isEqualTo(Reason.SERVER_ERROR);
                         assertThat(failure.attempts()).isEqualTo(1);
                         assertThat(failure.getMessage()).contains("deadline");
+                        assertThat(failure.retryAllowedAt()).isEmpty();
                     });
         }
         assertThat(clock.sleeps()).isEmpty();
@@ -388,6 +389,26 @@ class HttpTeardownStatusSourceTest {
             assertThatThrownBy(() -> once.statusOf(DROPLET_ID)).isInstanceOf(TeardownStatusUnavailableException.class);
         }
         assertThat(api.requestsFor(DROPLET)).isEqualTo(1);
+    }
+
+    @Test
+    void statusOf_interruptedWhileWaitingToRetry_failsAndKeepsTheInterrupt() {
+        api.answer(DROPLET, aResponse().withStatus(503));
+        HttpTeardownStatusSource interrupted = HttpTeardownStatusSource.builder(api.config().build())
+                .clock(clock)
+                .sleeper(duration -> {
+                    throw new InterruptedException("shutting down");
+                })
+                .build();
+        try (interrupted) {
+            assertThatThrownBy(() -> interrupted.statusOf(DROPLET_ID))
+                    .asInstanceOf(type(TeardownStatusUnavailableException.class))
+                    .satisfies(failure -> {
+                        assertThat(failure.reason()).isEqualTo(Reason.TIMEOUT);
+                        assertThat(failure.getCause()).isInstanceOf(InterruptedException.class);
+                    });
+            assertThat(Thread.interrupted()).isTrue();
+        }
     }
 
     // Rate-limit quota
