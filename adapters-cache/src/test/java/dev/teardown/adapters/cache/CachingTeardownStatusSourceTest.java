@@ -360,8 +360,10 @@ class CachingTeardownStatusSourceTest {
         awaitTrue(() -> cache.statistics().misses() == 2);
         slow.open();
 
-        assertThat(before.get(30, TimeUnit.SECONDS).map(TeardownStatus::outcome)).contains(TeardownOutcome.IN_PROGRESS);
-        assertThat(after.get(30, TimeUnit.SECONDS).map(TeardownStatus::outcome)).isPresent();
+        // Both upstream calls run once the gate opens; which of them takes the script's first answer is up to the scheduler.
+        assertThat(List.of(before.get(30, TimeUnit.SECONDS).orElseThrow().outcome(),
+                        after.get(30, TimeUnit.SECONDS).orElseThrow().outcome()))
+                .containsExactlyInAnyOrder(TeardownOutcome.IN_PROGRESS, TeardownOutcome.SUCCEEDED);
         assertThat(upstream.lookups(DROPLET)).isEqualTo(2);
     }
 
