@@ -2,10 +2,11 @@ package dev.teardown.app;
 
 import com.google.inject.AbstractModule;
 import dev.teardown.adapters.cache.CacheConfig;
+import dev.teardown.adapters.http.ExchangeListener;
 import dev.teardown.adapters.http.HttpSourceConfig;
 import java.util.Objects;
 
-/** Binds the configuration given in code: how to reach the API and how long to cache. */
+/** Binds the configuration given in code: how to reach the API and how long to cache; no request log. */
 public final class ConfigurationModule extends AbstractModule {
 
     private final HttpSourceConfig http;
@@ -20,5 +21,6 @@ public final class ConfigurationModule extends AbstractModule {
     protected void configure() {
         bind(HttpSourceConfig.class).toInstance(http);
         bind(CacheConfig.class).toInstance(cache);
+        bind(ExchangeListener.class).toInstance(ExchangeListener.ignoring());
     }
 }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -70,12 +71,14 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
     private final ScheduledThreadPoolExecutor deadlines;
     private final AtomicReference<RateLimitQuota> lastQuota = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ExchangeListener exchangeListener;
 
     private HttpTeardownStatusSource(Builder builder) {
         this.config = builder.config;
         this.clock = builder.clock;
         this.sleeper = builder.sleeper;
         this.jitter = builder.jitter;
+        this.exchangeListener = builder.exchangeListener;
         this.reader = new StatusDocumentReader(config.maxBodyBytes());
         this.connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setConnectionFactory(new UnloggedConnectionFactory())
@@ -141,7 +144,9 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
             if (remaining.isNegative() || remaining.isZero()) {
                 throw deadlinePassed(last, attempt - 1).toException(dropletId, attempt - 1, Optional.empty(), "");
             }
+            long started = System.nanoTime();
             Answer answer = attempt(dropletId, uri, remaining);
+            report(uri, attempt, Duration.ofNanos(System.nanoTime() - started), answer);
             if (answer instanceof Answer.Found found) {
                 return Optional.of(found.status());
             }
@@ -171,6 +176,20 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
                         .toException(dropletId, attempt, serverRetryAt, "");
             }
         }
+    }
+
+    private void report(URI uri, int attempt, Duration elapsed, Answer answer) {
+        OptionalInt status;
+        Optional<String> failure = Optional.empty();
+        if (answer instanceof Answer.Failed failed) {
+            status = failed.failure().httpStatus() > 0 ? OptionalInt.of(failed.failure().httpStatus()) : OptionalInt.empty();
+            failure = Optional.of(failed.failure().detail());
+        } else {
+            status = OptionalInt.of(answer instanceof Answer.NotFound ? 404 : 200);
+        }
+        RateLimitQuota quota = lastQuota.get();
+        exchangeListener.onExchange(new ExchangeListener.Exchange("GET", uri.getPath(), status, attempt, elapsed,
+                quota == null ? OptionalInt.empty() : OptionalInt.of(quota.remaining()), failure));
     }
 
     private void logRetry(DropletId dropletId, int attempt, Failure failure, Duration wait) {
@@ -458,6 +477,7 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
         private RandomGenerator jitter = () -> ThreadLocalRandom.current().nextLong();
+        private ExchangeListener exchangeListener = ExchangeListener.ignoring();
 
         private Builder(HttpSourceConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -478,6 +498,12 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         /** Where the backoff's jitter comes from. */
         public Builder jitter(RandomGenerator jitter) {
             this.jitter = Objects.requireNonNull(jitter, "jitter");
+            return this;
+        }
+
+        /** Hears of every request and its answer, such as for a request log; the default ignores them. */
+        public Builder exchangeListener(ExchangeListener exchangeListener) {
+            this.exchangeListener = Objects.requireNonNull(exchangeListener, "exchangeListener");
             return this;
         }
 

@@ -52,6 +52,7 @@ final class CliStack implements AutoCloseable {
             modules.add(new EndpointModule(endpoint.get()));
         }
         modules.add(new CliModule(callDeadline));
+        modules.add(connection.verbose ? RequestLogModule.toStderr(context.err()) : RequestLogModule.silent());
         modules.add(new HttpSourceModule());
         modules.add(cached ? new CachingModule() : new UncachedModule());
         modules.add(new UseCasesModule());

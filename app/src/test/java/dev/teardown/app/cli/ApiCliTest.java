@@ -188,6 +188,19 @@ class ApiCliTest {
     }
 
     @Test
+    void status_verbose_logsEachRequestLineButNeverTheToken() {
+        api.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("ratelimit-limit", "5000").withHeader("ratelimit-remaining", "4321")
+                .withBody(ReferenceExamples.checkStatusDocJson())));
+
+        CliRun run = run("status", "61486916", "--verbose");
+
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.err()).contains("> GET " + PATH + " -> 200 (attempt 1, ").contains("ratelimit-remaining 4321)");
+        assertThat(run.out() + run.err()).doesNotContain(TOKEN);
+    }
+
+    @Test
     void status_noCache_stillAnswers() {
         answer(200, ReferenceExamples.openApiJson());
 

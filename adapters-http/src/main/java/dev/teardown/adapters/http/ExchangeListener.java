@@ -1,0 +1,35 @@
+package dev.teardown.adapters.http;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Hears of every request the source sends and how it ended, for request logs and metrics. Called on
+ * the calling thread after each attempt; never given the token.
+ */
+@FunctionalInterface
+public interface ExchangeListener {
+
+    void onExchange(Exchange exchange);
+
+    static ExchangeListener ignoring() {
+        return exchange -> { };
+    }
+
+    /**
+     * One request and its answer.
+     *
+     * @param method the HTTP method
+     * @param path the request path, without host or query
+     * @param status the HTTP status, empty when no answer came (connection failure, timeout)
+     * @param attempt the attempt's number within the call, from 1
+     * @param elapsed how long the attempt took
+     * @param rateLimitRemaining the {@code ratelimit-remaining} the API last reported, when known
+     * @param failure what went wrong, empty when the attempt answered a status or "not found"
+     */
+    record Exchange(
+            String method, String path, OptionalInt status, int attempt, Duration elapsed,
+            OptionalInt rateLimitRemaining, Optional<String> failure) {
+    }
+}
