@@ -145,6 +145,45 @@ class ApiCliTest {
     }
 
     @Test
+    void status_403_exitsOneNamingTheScope() {
+        answer(403, StatusDocuments.writeError("forbidden", "You do not have access for the attempted action.", "r-5"));
+
+        CliRun run = run("status", "61486916");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).contains("droplet:delete");
+    }
+
+    @Test
+    void status_rateLimitedForAnHour_exitsOneAtOnceSayingWhenToRetry() {
+        api.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")
+                .withBody(StatusDocuments.writeError("too_many_requests", "API rate limit exceeded.", "r-6"))));
+
+        CliRun run = run("status", "61486916");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).contains("rate limited: retry after 2026-11-29T11:00:00Z");
+        api.verify(1, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void watch_rateLimitedOnce_waitsAndFinishes() {
+        api.stubFor(get(urlEqualTo(PATH)).inScenario("limit").whenScenarioStateIs("Started")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "40")
+                        .withBody(StatusDocuments.writeError("too_many_requests", "API rate limit exceeded.", "r-7")))
+                .willSetStateTo("allowed"));
+        api.stubFor(get(urlEqualTo(PATH)).inScenario("limit").whenScenarioStateIs("allowed")
+                .willReturn(aResponse().withStatus(200).withBody(ReferenceExamples.checkStatusDocJson())));
+
+        CliRun run = run("watch", "61486916");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        assertThat(run.out()).contains("lookup failed (rate_limited)").contains("succeeded");
+    }
+
+    @Test
     void status_serverErrorEveryTime_exitsOneWithTheCause() {
         answer(500, StatusDocuments.writeError("server_error", "Unexpected server-side error", "r-3"));
 
