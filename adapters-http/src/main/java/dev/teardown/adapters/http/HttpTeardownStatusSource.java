@@ -18,6 +18,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -343,7 +344,13 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         if (in == null) {
             return new Body(new byte[0], true);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+        if (declared >= 0) {
+            // The usual case: the length is known and within the limit, so read into an array of that size.
+            byte[] bytes = new byte[(int) declared];
+            int n = in.readNBytes(bytes, 0, bytes.length);
+            return new Body(n == bytes.length ? bytes : Arrays.copyOf(bytes, n), true);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         byte[] buffer = new byte[8192];
         int total = 0;
         while (true) {

@@ -2,6 +2,8 @@ package dev.teardown.adapters.http;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -18,8 +20,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -35,10 +39,7 @@ final class StatusDocumentReader {
     static final int MAX_NUMBER_LENGTH = 64;
     static final int MAX_NAME_LENGTH = 1_000;
 
-    private static final List<ResourceKind> ASSOCIATED = List.of(
-            ResourceKind.RESERVED_IP, ResourceKind.FLOATING_IP, ResourceKind.SNAPSHOT,
-            ResourceKind.VOLUME, ResourceKind.VOLUME_SNAPSHOT);
-
+    private final JsonFactory factory;
     private final ObjectMapper mapper;
 
     StatusDocumentReader(int maxDocumentBytes) {
@@ -54,48 +55,120 @@ final class StatusDocumentReader {
                 // Parse errors must not quote the body: it may echo what we sent.
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .build();
+        this.factory = factory;
         this.mapper = JsonMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
     }
 
     TeardownStatus read(DropletId dropletId, byte[] body) throws MalformedDocumentException {
-        JsonNode root = tree(body);
-        if (!root.isObject()) {
-            throw new MalformedDocumentException("the body is JSON but not an object, it is " + describe(root));
+        if (body.length == 0) {
+            throw new MalformedDocumentException("the body is empty");
         }
-        Optional<Instant> completedAt = timestamp(root.get("completed_at"), "completed_at");
-        Optional<JsonNode> dropletNode = optionalObject(root.get("droplet"), "droplet");
-        Optional<ResourceTeardown> droplet = dropletNode.isEmpty()
-                ? Optional.empty()
-                : Optional.of(resource(ResourceKind.DROPLET, dropletNode.get(), "droplet"));
-        OptionalInt failures = wholeNumber(root.get("failures"), "failures");
-        List<ResourceTeardown> resources = new ArrayList<>();
-        Optional<JsonNode> resourcesNode = optionalObject(root.get("resources"), "resources");
-        if (resourcesNode.isPresent()) {
-            for (ResourceKind kind : ASSOCIATED) {
-                String path = "resources." + kind.wireName();
-                JsonNode list = resourcesNode.get().get(kind.wireName());
-                if (isAbsent(list)) {
-                    continue;
-                }
-                if (!list.isArray()) {
-                    throw new MalformedDocumentException(path + " must be a list, is " + describe(list));
-                }
-                for (int i = 0; i < list.size(); i++) {
-                    JsonNode element = list.get(i);
-                    if (element.isNull()) {
-                        continue;
-                    }
-                    String elementPath = path + "[" + i + "]";
-                    if (!element.isObject()) {
-                        throw new MalformedDocumentException(elementPath + " must be an object, is " + describe(element));
-                    }
-                    resources.add(resource(kind, element, elementPath));
-                }
+        // Streamed straight into the domain, without a tree: this is the adapter's hot path.
+        try (JsonParser parser = factory.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new MalformedDocumentException("the body holds no JSON value");
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new MalformedDocumentException("the body is JSON but not an object, it is " + describe(parser, first));
+            }
+            TeardownStatus status = status(dropletId, parser);
+            if (parser.nextToken() != null) {
+                throw new MalformedDocumentException("the body is not valid JSON: more follows the document");
+            }
+            return status;
+        } catch (JacksonException e) {
+            throw new MalformedDocumentException("the body is not valid JSON: " + firstLine(e.getOriginalMessage()), e);
+        } catch (IOException e) {
+            throw new MalformedDocumentException("the body could not be read as JSON: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static TeardownStatus status(DropletId dropletId, JsonParser parser)
+            throws IOException, MalformedDocumentException {
+        Optional<Instant> completedAt = Optional.empty();
+        Optional<ResourceTeardown> droplet = Optional.empty();
+        OptionalInt failures = OptionalInt.empty();
+        Map<ResourceKind, List<ResourceTeardown>> lists = new EnumMap<>(ResourceKind.class);
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "completed_at" -> completedAt = timestamp(parser, value, "completed_at");
+                case "droplet" -> droplet = isAbsent(value)
+                        ? Optional.empty()
+                        : Optional.of(resource(parser, value, ResourceKind.DROPLET, "droplet"));
+                case "failures" -> failures = wholeNumber(parser, value, "failures");
+                case "resources" -> resources(parser, value, lists);
+                default -> parser.skipChildren();
             }
         }
+        List<ResourceTeardown> resources = new ArrayList<>();
+        lists.values().forEach(resources::addAll);
         return new TeardownStatus(dropletId, completedAt, droplet, failures, resources);
+    }
+
+    /** Reads {@code resources}; a list named twice counts as its last naming, as in a JSON object. */
+    private static void resources(JsonParser parser, JsonToken value, Map<ResourceKind, List<ResourceTeardown>> lists)
+            throws IOException, MalformedDocumentException {
+        lists.clear();
+        if (isAbsent(value)) {
+            return;
+        }
+        if (value != JsonToken.START_OBJECT) {
+            throw new MalformedDocumentException("resources must be an object, is " + describe(parser, value));
+        }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            Optional<ResourceKind> kind = ResourceKind.associatedByWireName(parser.currentName());
+            JsonToken list = parser.nextToken();
+            if (kind.isEmpty()) {
+                parser.skipChildren();
+                continue;
+            }
+            String path = "resources." + kind.get().wireName();
+            lists.remove(kind.get());
+            if (isAbsent(list)) {
+                continue;
+            }
+            if (list != JsonToken.START_ARRAY) {
+                throw new MalformedDocumentException(path + " must be a list, is " + describe(parser, list));
+            }
+            List<ResourceTeardown> read = new ArrayList<>();
+            int index = 0;
+            for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
+                String elementPath = path + "[" + index++ + "]";
+                if (element == JsonToken.VALUE_NULL) {
+                    continue;
+                }
+                read.add(resource(parser, element, kind.get(), elementPath));
+            }
+            lists.put(kind.get(), read);
+        }
+    }
+
+    private static ResourceTeardown resource(JsonParser parser, JsonToken value, ResourceKind kind, String path)
+            throws IOException, MalformedDocumentException {
+        if (value != JsonToken.START_OBJECT) {
+            throw new MalformedDocumentException(path + " must be an object, is " + describe(parser, value));
+        }
+        String id = "";
+        Optional<String> name = Optional.empty();
+        Optional<Instant> destroyedAt = Optional.empty();
+        Optional<String> errorMessage = Optional.empty();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken token = parser.nextToken();
+            switch (field) {
+                case "id" -> id = id(parser, token, path + ".id");
+                case "name" -> name = string(parser, token, path + ".name");
+                case "destroyed_at" -> destroyedAt = timestamp(parser, token, path + ".destroyed_at");
+                case "error_message" -> errorMessage = string(parser, token, path + ".error_message");
+                default -> parser.skipChildren();
+            }
+        }
+        return new ResourceTeardown(kind, id, name.orElse(""), destroyedAt, errorMessage);
     }
 
     /** The error body's parts, or all empty when the body is not a JSON object (an HTML page, say). */
@@ -129,70 +202,77 @@ final class StatusDocumentReader {
         }
     }
 
-    private static ResourceTeardown resource(ResourceKind kind, JsonNode node, String path)
-            throws MalformedDocumentException {
-        return new ResourceTeardown(
-                kind,
-                id(node.get("id"), path + ".id"),
-                string(node.get("name"), path + ".name").orElse(""),
-                timestamp(node.get("destroyed_at"), path + ".destroyed_at"),
-                string(node.get("error_message"), path + ".error_message"));
-    }
-
-    private static Optional<JsonNode> optionalObject(JsonNode node, String path) throws MalformedDocumentException {
-        if (isAbsent(node)) {
-            return Optional.empty();
-        }
-        if (!node.isObject()) {
-            throw new MalformedDocumentException(path + " must be an object, is " + describe(node));
-        }
-        return Optional.of(node);
-    }
-
-    private static String id(JsonNode node, String path) throws MalformedDocumentException {
-        if (isAbsent(node)) {
+    private static String id(JsonParser parser, JsonToken token, String path)
+            throws IOException, MalformedDocumentException {
+        if (isAbsent(token)) {
             return "";
         }
-        if (node.isTextual()) {
-            return node.textValue();
+        if (token == JsonToken.VALUE_STRING) {
+            return parser.getText();
         }
-        if (node.isIntegralNumber()) {
-            return node.bigIntegerValue().toString();
+        if (token == JsonToken.VALUE_NUMBER_INT) {
+            return parser.getBigIntegerValue().toString();
         }
-        throw new MalformedDocumentException(path + " must be a string or a whole number, is " + describe(node));
+        throw new MalformedDocumentException(path + " must be a string or a whole number, is " + describe(parser, token));
     }
 
-    private static Optional<String> string(JsonNode node, String path) throws MalformedDocumentException {
-        if (isAbsent(node)) {
+    private static Optional<String> string(JsonParser parser, JsonToken token, String path)
+            throws IOException, MalformedDocumentException {
+        if (isAbsent(token)) {
             return Optional.empty();
         }
-        if (!node.isTextual()) {
-            throw new MalformedDocumentException(path + " must be a string, is " + describe(node));
+        if (token != JsonToken.VALUE_STRING) {
+            throw new MalformedDocumentException(path + " must be a string, is " + describe(parser, token));
         }
-        return Optional.of(node.textValue());
+        return Optional.of(parser.getText());
     }
 
-    private static Optional<Instant> timestamp(JsonNode node, String path) throws MalformedDocumentException {
-        Optional<String> text = string(node, path);
+    private static Optional<Instant> timestamp(JsonParser parser, JsonToken token, String path)
+            throws IOException, MalformedDocumentException {
+        Optional<String> text = string(parser, token, path);
         if (text.isEmpty() || text.get().isBlank()) {
             return Optional.empty();
         }
+        String time = text.get().strip();
         try {
-            return Optional.of(OffsetDateTime.parse(text.get().strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+            // The API writes UTC with Z; Instant.parse reads that without building an OffsetDateTime.
+            return Optional.of(time.endsWith("Z") ? Instant.parse(time)
+                    : OffsetDateTime.parse(time, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
         } catch (DateTimeParseException e) {
             throw new MalformedDocumentException(
                     path + " must be an ISO-8601 time with Z or an offset, is '" + Excerpts.abbreviate(text.get(), 40) + "'", e);
         }
     }
 
-    private static OptionalInt wholeNumber(JsonNode node, String path) throws MalformedDocumentException {
-        if (isAbsent(node)) {
+    private static OptionalInt wholeNumber(JsonParser parser, JsonToken token, String path)
+            throws IOException, MalformedDocumentException {
+        if (isAbsent(token)) {
             return OptionalInt.empty();
         }
-        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw new MalformedDocumentException(path + " must be a whole number, is " + describe(node));
+        if (token != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT) {
+            throw new MalformedDocumentException(path + " must be a whole number, is " + describe(parser, token));
         }
-        return OptionalInt.of(node.intValue());
+        return OptionalInt.of(parser.getIntValue());
+    }
+
+    private static boolean isAbsent(JsonToken token) {
+        return token == JsonToken.VALUE_NULL;
+    }
+
+    /** Says what a value is, and steps over it so that an error message never needs more of the body. */
+    private static String describe(JsonParser parser, JsonToken token) throws IOException {
+        String description = switch (token) {
+            case START_ARRAY -> "a list";
+            case START_OBJECT -> "an object";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT -> "a whole number";
+            case VALUE_NUMBER_FLOAT -> "a decimal number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> token.name().toLowerCase(Locale.ROOT);
+        };
+        parser.skipChildren();
+        return description;
     }
 
     private static Optional<String> text(JsonNode node) {
@@ -201,22 +281,6 @@ final class StatusDocumentReader {
         }
         String value = node.asText();
         return value.isBlank() ? Optional.empty() : Optional.of(value);
-    }
-
-    private static boolean isAbsent(JsonNode node) {
-        return node == null || node.isNull() || node.isMissingNode();
-    }
-
-    private static String describe(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case ARRAY -> "a list";
-            case OBJECT -> "an object";
-            case STRING -> "a string";
-            case NUMBER -> node.isIntegralNumber() ? "a whole number" : "a decimal number";
-            case BOOLEAN -> "a boolean";
-            case NULL -> "null";
-            default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
-        };
     }
 
     private static String firstLine(String message) {
