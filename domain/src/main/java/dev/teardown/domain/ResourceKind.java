@@ -1,6 +1,5 @@
 package dev.teardown.domain;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The kinds of resource a Droplet teardown destroys, each with its name in the API's documents. */
@@ -12,6 +11,8 @@ public enum ResourceKind {
     SNAPSHOT("snapshots"),
     VOLUME("volumes"),
     VOLUME_SNAPSHOT("volume_snapshots");
+
+    private static final ResourceKind[] ASSOCIATED = {RESERVED_IP, FLOATING_IP, SNAPSHOT, VOLUME, VOLUME_SNAPSHOT};
 
     private final String wireName;
 
@@ -26,8 +27,12 @@ public enum ResourceKind {
 
     /** The kind listed under {@code resources.<wireName>}; empty for {@code droplet} and unknown names. */
     public static Optional<ResourceKind> associatedByWireName(String wireName) {
-        return Arrays.stream(values())
-                .filter(kind -> kind != DROPLET && kind.wireName.equals(wireName))
-                .findFirst();
+        // A plain loop: parsers call this for every list of every status document.
+        for (ResourceKind kind : ASSOCIATED) {
+            if (kind.wireName.equals(wireName)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -15,10 +15,8 @@ import dev.teardown.domain.ResourceKind;
 import dev.teardown.domain.ResourceTeardown;
 import dev.teardown.domain.TeardownStatus;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -235,10 +233,8 @@ final class StatusDocumentReader {
         }
         String time = text.get().strip();
         try {
-            // The API writes UTC with Z; Instant.parse reads that without building an OffsetDateTime.
-            return Optional.of(time.endsWith("Z") ? Instant.parse(time)
-                    : OffsetDateTime.parse(time, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
-        } catch (DateTimeParseException e) {
+            return Optional.of(UtcTimestamps.parse(time));
+        } catch (DateTimeException e) {
             throw new MalformedDocumentException(
                     path + " must be an ISO-8601 time with Z or an offset, is '" + Excerpts.abbreviate(text.get(), 40) + "'", e);
         }
