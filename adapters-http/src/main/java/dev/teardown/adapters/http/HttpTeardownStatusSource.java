@@ -24,10 +24,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -69,7 +66,7 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
     private final StatusDocumentReader reader;
     private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient client;
-    private final ScheduledThreadPoolExecutor deadlines;
+    private final DeadlineSweeper deadlines;
     private final AtomicReference<RateLimitQuota> lastQuota = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ExchangeListener exchangeListener;
@@ -105,12 +102,7 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
                 .disableAuthCaching()
                 .disableDefaultUserAgent()
                 .build();
-        this.deadlines = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "teardown-http-deadlines");
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.deadlines.setRemoveOnCancelPolicy(true);
+        this.deadlines = new DeadlineSweeper("teardown-http-deadlines");
     }
 
     /** A source with the system clock, real sleeps and random jitter. */
@@ -208,7 +200,7 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            deadlines.shutdownNow();
+            deadlines.close();
             client.close(CloseMode.IMMEDIATE);
             connections.close(CloseMode.IMMEDIATE);
         }
@@ -241,12 +233,12 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         // Socket timeouts bound each read, not the whole answer: a body that dribbles in byte by byte
         // would outlast them. This timer cuts the connection when the call's deadline comes.
         AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> timer;
+        DeadlineSweeper.Armed timer;
         try {
-            timer = deadlines.schedule(() -> {
+            timer = deadlines.arm(remaining, () -> {
                 expired.set(true);
                 get.cancel();
-            }, remaining.toNanos(), TimeUnit.NANOSECONDS);
+            });
         } catch (RejectedExecutionException closedMeanwhile) {
             throw new IllegalStateException("this HttpTeardownStatusSource was closed during the lookup", closedMeanwhile);
         }
@@ -261,7 +253,7 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
             }
             return new Answer.Failed(failureOf(e));
         } finally {
-            timer.cancel(false);
+            timer.disarm();
             release(get, response);
         }
     }

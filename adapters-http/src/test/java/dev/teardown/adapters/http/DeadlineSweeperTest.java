@@ -1,0 +1,71 @@
+package dev.teardown.adapters.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A timer is about real time; these wait on latches for at most a few seconds, never on sleeps. */
+class DeadlineSweeperTest {
+
+    private final DeadlineSweeper sweeper = new DeadlineSweeper("test-deadlines");
+
+    @AfterEach
+    void close() {
+        sweeper.close();
+    }
+
+    @Test
+    void arm_deadlinePasses_runsTheExpiryOnce() throws Exception {
+        CountDownLatch expired = new CountDownLatch(1);
+        AtomicInteger runs = new AtomicInteger();
+
+        sweeper.arm(Duration.ofMillis(1), () -> {
+            runs.incrementAndGet();
+            expired.countDown();
+        });
+
+        assertThat(expired.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(runs.get()).isEqualTo(1);
+    }
+
+    @Test
+    void arm_afterTheSweeperWentIdle_wakesIt() throws Exception {
+        CountDownLatch first = new CountDownLatch(1);
+        sweeper.arm(Duration.ZERO, first::countDown);
+        assertThat(first.await(5, TimeUnit.SECONDS)).isTrue();
+
+        CountDownLatch second = new CountDownLatch(1);
+        sweeper.arm(Duration.ofMillis(1), second::countDown);
+
+        assertThat(second.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void disarm_beforeTheDeadline_meansTheExpiryNeverRuns() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        DeadlineSweeper.Armed call = sweeper.arm(Duration.ofMillis(50), runs::incrementAndGet);
+        call.disarm();
+
+        // A later call that expires proves the sweeper swept past the disarmed one's deadline.
+        CountDownLatch later = new CountDownLatch(1);
+        sweeper.arm(Duration.ofMillis(100), later::countDown);
+
+        assertThat(later.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(runs.get()).isZero();
+    }
+
+    @Test
+    void arm_afterClose_isRejected() {
+        sweeper.close();
+
+        assertThatThrownBy(() -> sweeper.arm(Duration.ofSeconds(1), () -> { }))
+                .isInstanceOf(RejectedExecutionException.class);
+    }
+}
