@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
+import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.TeardownStatus;
 import dev.teardown.ports.TeardownStatusSource;
@@ -14,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +37,8 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
     private final TeardownStatusSource upstream;
     private final CacheConfig config;
     private final AsyncCache<DropletId, Optional<TeardownStatus>> cache;
+    private final ConcurrentMap<DropletId, CompletableFuture<Optional<TeardownStatus>>> entries;
+    private final StatsCounter stats = new ConcurrentStatsCounter();
     private final ExecutorService ownedExecutor;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -49,8 +54,10 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
                         (DropletId dropletId, Optional<TeardownStatus> learned) -> expiries.timeToLive(learned)))
                 .ticker(builder.ticker::getAsLong)
                 .executor(executor)
-                .recordStats()
+                // Our own counter, so that a hit on the fast path is counted where Caffeine counts.
+                .recordStats(() -> stats)
                 .buildAsync();
+        this.entries = cache.asMap();
     }
 
     /** Wraps the source with the default {@link CacheConfig}, the system ticker and threads of its own. */
@@ -76,6 +83,14 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
         Objects.requireNonNull(dropletId, "dropletId");
         if (closed.get()) {
             throw new IllegalStateException("the caching teardown status source is closed");
+        }
+        // A hit on an answer that arrived and did not fail allocates nothing: asMap().get tells the
+        // eviction policy about the read as get(key, function) does, but counts nothing, so the hit is
+        // counted here. A failed or unfinished call takes the path below, which replaces or shares it.
+        CompletableFuture<Optional<TeardownStatus>> kept = entries.get(dropletId);
+        if (kept != null && kept.isDone() && !kept.isCompletedExceptionally()) {
+            stats.recordHits(1);
+            return kept.join();
         }
         Lookup lookup = lookUp(dropletId);
         if (!lookup.started() && lookup.answer().isCompletedExceptionally()) {

@@ -392,6 +392,50 @@ class CachingTeardownStatusSourceTest {
         assertThat(cache.statistics()).isEqualTo(new CacheStatistics(2, 2, 2, 1, 1));
     }
 
+    @Test
+    void statistics_lookupOfAKeptAnswer_countsOneHitAndNoMiss() {
+        upstream.put(succeeded(DROPLET));
+        CachingTeardownStatusSource cache = sameThreadCache(CacheConfig.defaults());
+        cache.statusOf(DROPLET);
+
+        cache.statusOf(DROPLET);
+
+        assertThat(cache.statistics()).isEqualTo(new CacheStatistics(1, 1, 1, 0, 0));
+    }
+
+    @Test
+    void statistics_lookupJustAfterTheAnswerExpired_countsAMissNotAHit() {
+        upstream.put(succeeded(DROPLET));
+        CachingTeardownStatusSource cache = sameThreadCache(CacheConfig.defaults());
+        cache.statusOf(DROPLET);
+
+        ticker.advance(Duration.ofMinutes(10));
+        cache.statusOf(DROPLET);
+
+        assertThat(cache.statistics()).isEqualTo(new CacheStatistics(0, 2, 2, 0, 1));
+    }
+
+    @Test
+    void statistics_lookupWhileTheCallIsUnderWay_waitsForItAndCountsAHit() throws Exception {
+        upstream.put(succeeded(DROPLET));
+        GatedTeardownStatusSource slow = new GatedTeardownStatusSource(upstream);
+        CachingTeardownStatusSource cache = threadedCache(slow, CacheConfig.defaults());
+        Future<Optional<TeardownStatus>> first = startAll(1, () -> cache.statusOf(DROPLET)).get(0);
+        awaitWaiters(cache, 1);
+
+        Future<Optional<TeardownStatus>> second = startAll(1, () -> cache.statusOf(DROPLET)).get(0);
+        awaitWaiters(cache, 2);
+        assertThat(second).isNotDone();
+        slow.open();
+
+        assertThat(first.get(30, TimeUnit.SECONDS)).contains(succeeded(DROPLET));
+        assertThat(second.get(30, TimeUnit.SECONDS)).contains(succeeded(DROPLET));
+        // Not the load: Caffeine counts it in a callback that may run after the waiters wake up.
+        assertThat(cache.statistics())
+                .extracting(CacheStatistics::hits, CacheStatistics::misses)
+                .containsExactly(1L, 1L);
+    }
+
     // --- life cycle -------------------------------------------------------------------------------
 
     @Test
