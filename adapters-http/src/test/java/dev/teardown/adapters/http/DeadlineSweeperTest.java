@@ -37,14 +37,18 @@ class DeadlineSweeperTest {
 
     @Test
     void arm_afterTheSweeperWentIdle_wakesIt() throws Exception {
-        CountDownLatch first = new CountDownLatch(1);
-        sweeper.arm(Duration.ZERO, first::countDown);
-        assertThat(first.await(5, TimeUnit.SECONDS)).isTrue();
+        try (DeadlineSweeper sleepy = new DeadlineSweeper("test-sleepy", 1)) {
+            CountDownLatch first = new CountDownLatch(1);
+            sleepy.arm(Duration.ZERO, first::countDown);
+            assertThat(first.await(5, TimeUnit.SECONDS)).isTrue();
 
-        CountDownLatch second = new CountDownLatch(1);
-        sweeper.arm(Duration.ofMillis(1), second::countDown);
+            for (int i = 0; i < 20; i++) {
+                CountDownLatch next = new CountDownLatch(1);
+                sleepy.arm(Duration.ofMillis(1), next::countDown);
 
-        assertThat(second.await(5, TimeUnit.SECONDS)).isTrue();
+                assertThat(next.await(5, TimeUnit.SECONDS)).as("arm number %d", i + 2).isTrue();
+            }
+        }
     }
 
     @Test

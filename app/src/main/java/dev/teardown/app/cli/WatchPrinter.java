@@ -122,6 +122,9 @@ abstract class WatchPrinter implements AwaitListener {
                 }
             } else if (observation instanceof AwaitObservation.Failed failed) {
                 status = failure(failed);
+            } else {
+                // A pause changes nothing on the bar.
+                return;
             }
             draw(observation.at());
         }
