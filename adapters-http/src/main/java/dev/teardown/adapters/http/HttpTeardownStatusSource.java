@@ -56,6 +56,8 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
     static final String USER_AGENT = "teardown/" + libraryVersion() + " (Java " + Runtime.version().feature() + ")";
 
     private static final System.Logger LOG = System.getLogger(HttpTeardownStatusSource.class.getName());
+    /** How much of the deadline may be gone for an attempt to still count as a first one. */
+    private static final Duration FIRST_ATTEMPT_SLACK = Duration.ofMillis(1);
     /** Enough of an error body for its id, message and request id; the rest is not read. */
     private static final int ERROR_BODY_LIMIT = 16 * 1024;
 
@@ -67,8 +69,12 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
     private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient client;
     private final DeadlineSweeper deadlines;
+    private final RequestConfig firstAttemptConfig;
+    /** Immutable, so one serves every request. */
+    private final RedactedAuthorization authorization;
     private final AtomicReference<RateLimitQuota> lastQuota = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Null when nobody listens, so that no exchange is described for nobody. */
     private final ExchangeListener exchangeListener;
 
     private HttpTeardownStatusSource(Builder builder) {
@@ -103,6 +109,8 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
                 .disableDefaultUserAgent()
                 .build();
         this.deadlines = new DeadlineSweeper("teardown-http-deadlines");
+        this.firstAttemptConfig = requestConfig(config.callDeadline(), config);
+        this.authorization = new RedactedAuthorization(config.token());
     }
 
     /** A source with the system clock, real sleeps and random jitter. */
@@ -172,6 +180,9 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
     }
 
     private void report(URI uri, int attempt, Duration elapsed, Answer answer) {
+        if (exchangeListener == null) {
+            return;
+        }
         OptionalInt status;
         Optional<String> failure = Optional.empty();
         if (answer instanceof Answer.Failed failed) {
@@ -226,7 +237,7 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
 
     private Answer attempt(DropletId dropletId, URI uri, Duration remaining) {
         HttpGet get = new HttpGet(uri);
-        get.setHeader(new RedactedAuthorization(config.token()));
+        get.setHeader(authorization);
         get.setHeader(HttpHeaders.ACCEPT, "application/json");
         get.setHeader(HttpHeaders.USER_AGENT, USER_AGENT);
         get.setConfig(requestConfig(remaining));
@@ -259,10 +270,19 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
     }
 
     /** Every timeout of one attempt, none longer than what is left of the call's deadline. */
+    private RequestConfig requestConfig(Duration remaining) {
+        // A first attempt has the whole deadline left, give or take the microseconds since it was set;
+        // the config built once for that serves it (the sweeper still cuts the call at its deadline).
+        if (config.callDeadline().minus(remaining).compareTo(FIRST_ATTEMPT_SLACK) < 0) {
+            return firstAttemptConfig;
+        }
+        return requestConfig(remaining, config);
+    }
+
     // A connect cannot be cut by cancelling the request, so its timeout must be shortened per request;
     // RequestConfig's connect timeout is deprecated in favour of ConnectionConfig, which cannot be.
     @SuppressWarnings("deprecation")
-    private RequestConfig requestConfig(Duration remaining) {
+    private static RequestConfig requestConfig(Duration remaining, HttpSourceConfig config) {
         return RequestConfig.custom()
                 .setConnectionRequestTimeout(Timeout.of(remaining))
                 .setConnectTimeout(Timeout.of(atMost(config.connectTimeout(), remaining)))
@@ -476,7 +496,7 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
         private RandomGenerator jitter = () -> ThreadLocalRandom.current().nextLong();
-        private ExchangeListener exchangeListener = ExchangeListener.ignoring();
+        private ExchangeListener exchangeListener;
 
         private Builder(HttpSourceConfig config) {
             this.config = Objects.requireNonNull(config, "config");
