@@ -44,9 +44,38 @@ public final class ApiToken {
         return "Bearer " + value;
     }
 
-    /** Replaces every occurrence of this token in a text that may be shown to a person. */
+    /**
+     * Replaces every occurrence of this token in a text that may be shown to a person, unless it is
+     * only part of a longer word: a short test token such as {@code x} must not turn
+     * {@code ConnectException} into {@code ConnectE[redacted]ception}.
+     */
     String redact(String text) {
-        return text == null ? null : text.replace(value, REDACTED);
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = null;
+        int copied = 0;
+        for (int at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
+            int end = at + value.length();
+            if (partOfWord(text, at - 1) || partOfWord(text, end)) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length());
+            }
+            out.append(text, copied, at).append(REDACTED);
+            copied = end;
+            at = end - 1;
+        }
+        return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    private static boolean partOfWord(String text, int index) {
+        if (index < 0 || index >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(index);
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     boolean appearsIn(String text) {
