@@ -22,12 +22,28 @@ final class CliEnvironment {
 
     /** The token from {@value #TOKEN_VARIABLE}, else {@value #FALLBACK_TOKEN_VARIABLE}. */
     Optional<ApiToken> token() {
-        return variable(TOKEN_VARIABLE).or(() -> variable(FALLBACK_TOKEN_VARIABLE)).map(ApiToken::of);
+        Optional<String> name = variable(TOKEN_VARIABLE).isPresent() ? Optional.of(TOKEN_VARIABLE)
+                : variable(FALLBACK_TOKEN_VARIABLE).map(value -> FALLBACK_TOKEN_VARIABLE);
+        return name.map(variable -> {
+            try {
+                return ApiToken.of(variables.get(variable).strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(variable + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     /** {@code --api-url}, else {@value #API_URL_VARIABLE}, else DigitalOcean's. */
     URI apiUrl(Optional<URI> flag) {
-        return flag.or(() -> variable(API_URL_VARIABLE).map(URI::create)).orElse(HttpSourceConfig.DEFAULT_BASE_URL);
+        return flag.or(() -> variable(API_URL_VARIABLE).map(CliEnvironment::url)).orElse(HttpSourceConfig.DEFAULT_BASE_URL);
+    }
+
+    private static URI url(String text) {
+        try {
+            return URI.create(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(API_URL_VARIABLE + " is not a URL: '" + text + "'", e);
+        }
     }
 
     Optional<ApiEndpoint> endpoint(Optional<URI> apiUrlFlag) {

@@ -1,5 +1,6 @@
 package dev.teardown.app.cli;
 
+import com.google.inject.ProvisionException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:succeeded",
             "1:no status could be had (authentication, permission, rate limit, network, server, bad response)",
-            "2:usage error",
+            "2:usage error, or configuration refused (such as a plain http URL to a remote host); nothing is sent",
             "3:completed with failures",
             "4:still in progress (watch: the timeout was reached)",
             "5:no teardown request is known for that droplet"
@@ -50,8 +51,16 @@ public final class TeardownCommand implements Callable<Integer> {
         commandLine.setOut(context.out());
         commandLine.setErr(context.err());
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
+            Throwable cause = exception instanceof ProvisionException provision && provision.getCause() != null
+                    ? provision.getCause() : exception;
+            if (cause instanceof IllegalArgumentException invalid) {
+                // Configuration the adapters refuse (a plain-http URL to a remote host, a malformed token):
+                // like a usage error, nothing was sent.
+                context.err().println("teardown: " + HumanReport.oneLine(String.valueOf(invalid.getMessage())));
+                return ExitCode.USAGE;
+            }
             // A bug or an unforeseen failure: one line for the user, not a stack trace.
-            context.err().println("teardown: unexpected error: " + exception);
+            context.err().println("teardown: unexpected error: " + HumanReport.oneLine(cause.toString()));
             return ExitCode.UNAVAILABLE;
         });
         return commandLine;

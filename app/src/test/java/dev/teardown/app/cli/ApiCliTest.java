@@ -257,6 +257,37 @@ class ApiCliTest {
     }
 
     @Test
+    void status_plainHttpToARemoteHost_isRefusedInOneLineAndNothingIsSent() {
+        CliRun run = CliRun.of(Map.of("DIGITALOCEAN_ACCESS_TOKEN", TOKEN), "status", "61486916",
+                "--api-url", "http://api.example.com");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).startsWith("teardown: ").contains("https");
+        assertThat(run.err()).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void status_apiUrlVariableNotAUrl_namesTheVariable() {
+        CliRun run = CliRun.of(Map.of("DIGITALOCEAN_ACCESS_TOKEN", TOKEN, "DIGITALOCEAN_API_URL", "not a url"),
+                "status", "61486916");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("teardown: DIGITALOCEAN_API_URL is not a URL: 'not a url'" + System.lineSeparator());
+    }
+
+    @Test
+    void status_malformedToken_namesTheVariableNotTheToken() {
+        CliRun run = CliRun.of(Map.of("DIGITALOCEAN_TOKEN", "dop_v1_secret\u0007part", "DIGITALOCEAN_API_URL", api.baseUrl()),
+                "status", "61486916");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).contains("DIGITALOCEAN_TOKEN").doesNotContain("secret");
+        api.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void status_unknownOption_isAUsageError() {
         CliRun run = run("status", "61486916", "--colour");
 
