@@ -307,10 +307,18 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         if (!body.complete()) {
             get.cancel();
         }
-        if (status == 404) {
-            return new Answer.NotFound();
-        }
         ErrorDocument error = reader.readError(body.bytes());
+        if (status == 404) {
+            if (body.bytes().length == 0 || error.isJsonObject()) {
+                return new Answer.NotFound();
+            }
+            // The API's 404 is JSON. An HTML 404 comes from somewhere else (a wrong base URL, a proxy) and
+            // must not pass for "no teardown request known".
+            String detail = shown("HTTP 404 that is not the API's answer; body starts '"
+                    + Excerpts.ofBody(body.bytes(), body.bytes().length) + "': check the base URL");
+            return new Answer.Failed(new Failure(Reason.UNEXPECTED_RESPONSE, detail, false, status,
+                    headerRequestId.map(this::shown), Optional.empty(), null));
+        }
         Optional<String> requestId = error.requestId().or(() -> headerRequestId).map(this::shown);
         String said = error.message().isPresent()
                 ? "; the API said " + error.id().map(id -> id + ": ").orElse("") + error.message().get()

@@ -175,12 +175,12 @@ final class StatusDocumentReader {
         try {
             root = tree(body);
         } catch (MalformedDocumentException notJson) {
-            return ErrorDocument.empty();
+            return ErrorDocument.notJson();
         }
         if (!root.isObject()) {
-            return ErrorDocument.empty();
+            return ErrorDocument.notJson();
         }
-        return new ErrorDocument(text(root.get("id")), text(root.get("message")), text(root.get("request_id")));
+        return new ErrorDocument(text(root.get("id")), text(root.get("message")), text(root.get("request_id")), true);
     }
 
     private JsonNode tree(byte[] body) throws MalformedDocumentException {

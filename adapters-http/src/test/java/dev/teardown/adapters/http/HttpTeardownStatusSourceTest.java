@@ -125,6 +125,26 @@ class HttpTeardownStatusSourceTest {
     }
 
     @Test
+    void statusOf_404WithoutBody_isEmpty() {
+        api.answer(DROPLET, aResponse().withStatus(404));
+
+        assertThat(source.statusOf(DROPLET_ID)).isEmpty();
+    }
+
+    @Test
+    void statusOf_htmlPage404_isAnUnexpectedResponseNotAMissingTeardown() {
+        api.answer(DROPLET, aResponse().withStatus(404).withHeader("Content-Type", "text/html")
+                .withBody("<html><body><h1>404 Not Found</h1>nginx</body></html>"));
+
+        assertFailure(failure -> {
+            assertThat(failure.reason()).isEqualTo(Reason.UNEXPECTED_RESPONSE);
+            assertThat(failure.httpStatus()).hasValue(404);
+            assertThat(failure.getMessage()).contains("not the API's answer", "404 Not Found", "check the base URL");
+        });
+        assertThat(api.requestsFor(DROPLET)).isEqualTo(1);
+    }
+
+    @Test
     void statusOf_404_isEmpty() {
         api.answer(DROPLET, ApiServer.error(404, "not_found", "The resource you were accessing could not be found.", "r-404"));
 

@@ -199,7 +199,7 @@ class StatusDocumentsTest {
         assertThat(error.fieldNames()).toIterable().containsExactly("id", "message", "request_id");
         assertThat(error.get("message").asText()).isEqualTo("The resource could not be found.");
         assertThat(new StatusDocumentReader(1024).readError(StatusDocuments.writeError("a", "b", "c")))
-                .isEqualTo(new ErrorDocument(Optional.of("a"), Optional.of("b"), Optional.of("c")));
+                .isEqualTo(new ErrorDocument(Optional.of("a"), Optional.of("b"), Optional.of("c"), true));
     }
 
     @Test

@@ -207,6 +207,18 @@ class ApiCliTest {
     }
 
     @Test
+    void status_htmlNotFoundPageFromAWrongBaseUrl_exitsOneNotFive() {
+        api.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "text/html").withBody("<html><body>404 Not Found</body></html>")));
+
+        CliRun run = run("status", "61486916");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).contains("not the API's answer").contains("--api-url");
+    }
+
+    @Test
     void status_noToken_exitsOneNamingTheVariableAndSendsNothing() {
         CliRun run = CliRun.of(Map.of("DIGITALOCEAN_API_URL", api.baseUrl()), "status", "61486916");
 
