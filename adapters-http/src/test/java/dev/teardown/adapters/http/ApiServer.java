@@ -16,9 +16,14 @@ import dev.teardown.domain.DropletId;
 import dev.teardown.domain.TeardownStatus;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A DigitalOcean API stand-in on loopback (WireMock), with the few stubs these tests need. */
-final class ApiServer implements AutoCloseable {
+/**
+ * A DigitalOcean API stand-in on loopback (WireMock), with the few stubs these tests need; registered
+ * as a JUnit extension, it stops after the test class.
+ */
+final class ApiServer implements AutoCloseable, AfterAllCallback {
 
     /** Looks like a real token, and is long enough that finding it anywhere cannot be chance. */
     static final String TOKEN_TEXT = "dop_v1_5e3b1c0ffee2a9d4b7c68f01e2d3c4b5a6978877665544332211aabbccddeeff";
@@ -121,6 +126,11 @@ final class ApiServer implements AutoCloseable {
     private void serveNotFoundByDefault() {
         server.stubFor(any(anyUrl()).atPriority(10).willReturn(
                 error(404, "not_found", "The resource you were accessing could not be found.", "default-404")));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -21,26 +21,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One adapter shared by many threads, and generated bodies over a real connection. */
 class HttpTeardownStatusSourceConcurrencyTest {
 
     private static final int DROPLETS = 12;
 
-    private static ApiServer api;
-
-    @BeforeAll
-    static void startServer() {
-        api = ApiServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        api.close();
-    }
+    @RegisterExtension
+    static final ApiServer api = ApiServer.start();
 
     private static TeardownStatus statusOf(long dropletId) {
         return TeardownStatusBuilder.status(dropletId)

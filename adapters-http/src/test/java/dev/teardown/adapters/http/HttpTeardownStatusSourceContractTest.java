@@ -9,26 +9,16 @@ import dev.teardown.testkit.ManualClock;
 import dev.teardown.testkit.TeardownStatusSourceContract;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The port's contract, held against the adapter over a real loopback server serving the API's documents. */
 class HttpTeardownStatusSourceContractTest extends TeardownStatusSourceContract {
 
-    private static ApiServer api;
+    @RegisterExtension
+    static final ApiServer api = ApiServer.start();
 
     private final List<HttpTeardownStatusSource> opened = new ArrayList<>();
-
-    @BeforeAll
-    static void startServer() {
-        api = ApiServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        api.close();
-    }
 
     @AfterEach
     void closeSources() {

@@ -22,11 +22,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a hostile or broken network does to a lookup: each case ends in the right failure, within the deadline. */
 class HttpTeardownStatusSourceFaultsTest {
@@ -37,20 +36,11 @@ class HttpTeardownStatusSourceFaultsTest {
     /** Room for a slow machine above the deadline, far below what a hang would take. */
     private static final Duration SLACK = Duration.ofMillis(1500);
 
-    private static ApiServer api;
+    @RegisterExtension
+    static final ApiServer api = ApiServer.start();
 
     private final List<Duration> sleeps = new ArrayList<>();
     private HttpTeardownStatusSource source;
-
-    @BeforeAll
-    static void startServer() {
-        api = ApiServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        api.close();
-    }
 
     @BeforeEach
     void newSource() {

@@ -21,11 +21,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.assertj.core.api.AbstractThrowableAssert;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HttpTeardownStatusSourceTest {
 
@@ -34,20 +33,11 @@ class HttpTeardownStatusSourceTest {
     /** Makes every full-jitter draw the middle of its range: nextDouble() is 0.5. */
     private static final RandomGenerator HALF = () -> Long.MIN_VALUE;
 
-    private static ApiServer api;
+    @RegisterExtension
+    static final ApiServer api = ApiServer.start();
 
     private ManualClock clock;
     private HttpTeardownStatusSource source;
-
-    @BeforeAll
-    static void startServer() {
-        api = ApiServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        api.close();
-    }
 
     @BeforeEach
     void newSource() {

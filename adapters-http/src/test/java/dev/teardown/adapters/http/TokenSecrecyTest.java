@@ -13,10 +13,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The token appears in no exception, no {@code toString()} and no log line, whatever the server sends back. */
 class TokenSecrecyTest {
@@ -24,17 +23,8 @@ class TokenSecrecyTest {
     private static final long DROPLET = 5190002;
     private static final DropletId DROPLET_ID = DropletId.of(DROPLET);
 
-    private static ApiServer api;
-
-    @BeforeAll
-    static void startServer() {
-        api = ApiServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        api.close();
-    }
+    @RegisterExtension
+    static final ApiServer api = ApiServer.start();
 
     @BeforeEach
     void resetServer() {
