@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * Draws a wait as it goes: a progress bar redrawn in place on a terminal, one line per change
@@ -147,10 +146,5 @@ abstract class WatchPrinter implements AwaitListener {
                 out.flush();
             }
         }
-    }
-
-    @Override
-    public String toString() {
-        return getClass().getSimpleName() + " since " + Objects.toString(start);
     }
 }
