@@ -13,8 +13,9 @@ public interface ExchangeListener {
 
     void onExchange(Exchange exchange);
 
+    /** The listener that hears nothing; a source given it describes no exchanges at all. */
     static ExchangeListener ignoring() {
-        return exchange -> { };
+        return Ignoring.INSTANCE;
     }
 
     /**
@@ -31,5 +32,13 @@ public interface ExchangeListener {
     record Exchange(
             String method, String path, OptionalInt status, int attempt, Duration elapsed,
             OptionalInt rateLimitRemaining, Optional<String> failure) {
+    }
+
+    /** Holds the one ignoring listener, so that a source can recognise it. */
+    final class Ignoring {
+        static final ExchangeListener INSTANCE = exchange -> { };
+
+        private Ignoring() {
+        }
     }
 }

@@ -82,7 +82,8 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         this.clock = builder.clock;
         this.sleeper = builder.sleeper;
         this.jitter = builder.jitter;
-        this.exchangeListener = builder.exchangeListener;
+        // The app binds the ignoring listener when nobody listens; it must cost as little as none.
+        this.exchangeListener = builder.exchangeListener == ExchangeListener.ignoring() ? null : builder.exchangeListener;
         this.reader = new StatusDocumentReader(config.maxBodyBytes());
         this.connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setConnectionFactory(new UnloggedConnectionFactory())
