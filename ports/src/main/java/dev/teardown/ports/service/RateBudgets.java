@@ -1,0 +1,43 @@
+package dev.teardown.ports.service;
+
+import dev.teardown.ports.out.Permit;
+import dev.teardown.ports.out.RateBudget;
+import dev.teardown.ports.out.Sleeper;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Objects;
+
+/** Waiting for a permit, for callers that own a clock and a sleeper. */
+public final class RateBudgets {
+
+    private static final Duration LEAST_PAUSE = Duration.ofNanos(1);
+
+    private RateBudgets() {
+    }
+
+    /**
+     * Takes a permit, sleeping until one is free if that is no later than {@code deadline}.
+     *
+     * @return {@link Permit.Granted}, or {@link Permit.Denied} at once, without sleeping, when the next
+     *         free permit comes after {@code deadline}
+     */
+    public static Permit await(RateBudget budget, InstantSource clock, Sleeper sleeper, Instant deadline)
+            throws InterruptedException {
+        Objects.requireNonNull(budget, "budget");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(sleeper, "sleeper");
+        Objects.requireNonNull(deadline, "deadline");
+        while (true) {
+            Instant now = clock.instant();
+            Permit permit = budget.tryAcquire(now);
+            if (permit instanceof Permit.Denied denied && !denied.nextFreeAt().isAfter(deadline)) {
+                // another caller may take the freed permit first; then this one waits again
+                Duration pause = Duration.between(now, denied.nextFreeAt());
+                sleeper.sleep(pause.compareTo(LEAST_PAUSE) < 0 ? LEAST_PAUSE : pause);
+            } else {
+                return permit;
+            }
+        }
+    }
+}

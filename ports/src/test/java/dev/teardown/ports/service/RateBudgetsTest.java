@@ -1,0 +1,88 @@
+package dev.teardown.ports.service;
+
+import static dev.teardown.ports.service.SlidingLogRateBudgetTest.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.teardown.ports.out.Permit;
+import dev.teardown.ports.out.RateBudget;
+import dev.teardown.ports.out.Sleeper;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class RateBudgetsTest {
+
+    private static final Instant DEADLINE = T0.plusSeconds(120);
+
+    private final TestTime time = new TestTime(T0);
+    private final SlidingLogRateBudget budget = SlidingLogRateBudget.of(new RateBudgetConfig(5000, 1, 1.0));
+
+    @Test
+    void await_permitFree_grantsWithoutSleeping() throws InterruptedException {
+        assertThat(RateBudgets.await(budget, time, time.sleeper(), DEADLINE)).isEqualTo(new Permit.Granted(T0));
+        assertThat(time.sleeps).isEmpty();
+    }
+
+    @Test
+    void await_nextFreeBeforeTheDeadline_sleepsExactlyUntilThenAndGrants() throws InterruptedException {
+        budget.tryAcquire(T0);
+        time.advance(Duration.ofSeconds(10));
+
+        Permit permit = RateBudgets.await(budget, time, time.sleeper(), DEADLINE);
+
+        assertThat(permit).isEqualTo(new Permit.Granted(T0.plusSeconds(60)));
+        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(50));
+    }
+
+    @Test
+    void await_nextFreeAtTheDeadline_waitsForIt() throws InterruptedException {
+        budget.tryAcquire(T0);
+
+        Permit permit = RateBudgets.await(budget, time, time.sleeper(), T0.plusSeconds(60));
+
+        assertThat(permit).isEqualTo(new Permit.Granted(T0.plusSeconds(60)));
+    }
+
+    @Test
+    void await_nextFreePastTheDeadline_returnsDeniedAtOnceWithoutSleeping() throws InterruptedException {
+        budget.tryAcquire(T0);
+
+        Permit permit = RateBudgets.await(budget, time, time.sleeper(), T0.plusSeconds(59));
+
+        assertThat(permit).isEqualTo(new Permit.Denied(T0.plusSeconds(60)));
+        assertThat(time.sleeps).isEmpty();
+    }
+
+    @Test
+    void await_anotherCallerTakesTheFreedPermitFirst_waitsForTheNextOne() throws InterruptedException {
+        budget.tryAcquire(T0);
+        Sleeper overtaken = duration -> {
+            time.sleeper().sleep(duration);
+            if (time.sleeps.size() == 1) {
+                budget.tryAcquire(time.instant());
+            }
+        };
+
+        Permit permit = RateBudgets.await(budget, time, overtaken, DEADLINE);
+
+        assertThat(permit).isEqualTo(new Permit.Granted(T0.plusSeconds(120)));
+        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(60), Duration.ofSeconds(60));
+    }
+
+    @Test
+    void await_interruptedWhileSleeping_propagatesTheInterruption() {
+        budget.tryAcquire(T0);
+        Sleeper interrupted = duration -> {
+            throw new InterruptedException("stop");
+        };
+
+        assertThatThrownBy(() -> RateBudgets.await(budget, time, interrupted, DEADLINE))
+                .isInstanceOf(InterruptedException.class);
+    }
+
+    @Test
+    void await_unlimitedBudget_grantsAtOnce() throws InterruptedException {
+        assertThat(RateBudgets.await(RateBudget.unlimited(), time, time.sleeper(), T0)).isEqualTo(new Permit.Granted(T0));
+    }
+}
