@@ -44,7 +44,7 @@ class ResourceTeardownTest {
     void errorMessage_anyWhitespaceSpaceOrFormatCharacterAlone_meansNoError() {
         assertThat(spaceSeparatorAndFormatCodePoints().count()).isGreaterThan(100);
         spaceSeparatorAndFormatCodePoints().forEach(codePoint -> assertThat(new ResourceTeardown(ResourceKind.VOLUME,
-                "v1", "data", Optional.empty(), Optional.of(Character.toString(codePoint)) ).errorMessage())
+                "v1", "data", Optional.empty(), Optional.of(Character.toString(codePoint))).errorMessage())
                 .as("U+%04X", codePoint)
                 .isEmpty());
     }
