@@ -2,6 +2,8 @@ package dev.teardown.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 /** A way in which a status contradicts itself; the status is still reported, with these named. */
 public sealed interface Inconsistency {
@@ -45,6 +47,38 @@ public sealed interface Inconsistency {
         public String description() {
             return resource.kind().wireName() + " " + resource.id() + " destroyed at "
                     + resource.destroyedAt().orElseThrow() + ", after completion at " + completedAt;
+        }
+    }
+
+    /**
+     * A reserved IP and the floating IP of the same id (the same address under its deprecated name)
+     * are in different states; the worse of the two counts: failed, then pending, then destroyed.
+     */
+    record ReservedAndFloatingIpDisagree(String id, ResourceState reservedIp, ResourceState floatingIp)
+            implements Inconsistency {
+        public ReservedAndFloatingIpDisagree {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(reservedIp, "reservedIp");
+            Objects.requireNonNull(floatingIp, "floatingIp");
+            if (reservedIp == floatingIp) {
+                throw new IllegalArgumentException(
+                        "reserved IP " + id + " and its floating IP are both " + lower(reservedIp) + ": they agree");
+            }
+        }
+
+        /** The state the IP is counted in: the worse of the two. */
+        public ResourceState counted() {
+            return ResourceState.worse(reservedIp, floatingIp);
+        }
+
+        @Override
+        public String description() {
+            return "reserved IP " + id + " is " + lower(reservedIp) + " but floating IP " + id + " is "
+                    + lower(floatingIp) + "; counted as " + lower(counted());
+        }
+
+        private static String lower(ResourceState state) {
+            return state.name().toLowerCase(Locale.ROOT);
         }
     }
 }

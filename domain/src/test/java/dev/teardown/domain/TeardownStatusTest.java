@@ -10,10 +10,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class TeardownStatusTest {
 
@@ -110,6 +117,225 @@ class TeardownStatusTest {
 
         assertThat(status.resources()).containsExactly(reserved);
         assertThat(status.progress().total()).isEqualTo(1);
+    }
+
+    static Stream<Arguments> reservedAndFloatingIpStatesThatDisagree() {
+        return Stream.of(
+                Arguments.of(ResourceState.DESTROYED, ResourceState.FAILED, ResourceState.FAILED),
+                Arguments.of(ResourceState.FAILED, ResourceState.DESTROYED, ResourceState.FAILED),
+                Arguments.of(ResourceState.PENDING, ResourceState.FAILED, ResourceState.FAILED),
+                Arguments.of(ResourceState.FAILED, ResourceState.PENDING, ResourceState.FAILED),
+                Arguments.of(ResourceState.DESTROYED, ResourceState.PENDING, ResourceState.PENDING),
+                Arguments.of(ResourceState.PENDING, ResourceState.DESTROYED, ResourceState.PENDING));
+    }
+
+    private static ResourceTeardown ip(ResourceKind kind, ResourceState state) {
+        return switch (state) {
+            case DESTROYED -> ResourceTeardown.destroyed(kind, "6186916", "45.55.96.47", EARLIER);
+            case FAILED -> ResourceTeardown.failed(kind, "6186916", "45.55.96.47", "the IP is still assigned");
+            case PENDING -> ResourceTeardown.pending(kind, "6186916", "45.55.96.47");
+        };
+    }
+
+    @ParameterizedTest(name = "reserved {0}, floating {1}")
+    @MethodSource("reservedAndFloatingIpStatesThatDisagree")
+    void resources_floatingIpInAnotherStateThanItsReservedIp_isOneReservedIpInTheWorseState(
+            ResourceState reservedState, ResourceState floatingState, ResourceState worse) {
+        ResourceTeardown reserved = ip(RESERVED_IP, reservedState);
+        ResourceTeardown floating = ip(FLOATING_IP, floatingState);
+
+        for (TeardownStatus status : List.of(status(COMPLETED, null, null, reserved, floating),
+                status(COMPLETED, null, null, floating, reserved))) {
+            assertThat(status.resources()).singleElement().satisfies(ip -> {
+                assertThat(ip.kind()).isEqualTo(RESERVED_IP);
+                assertThat(ip.id()).isEqualTo("6186916");
+                assertThat(ip.state()).isEqualTo(worse);
+            });
+            assertThat(status.progress().total()).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest(name = "reserved {0}, floating {1}")
+    @MethodSource("reservedAndFloatingIpStatesThatDisagree")
+    void inconsistencies_floatingIpInAnotherStateThanItsReservedIp_isNamedWithTheIdAndBothStates(
+            ResourceState reservedState, ResourceState floatingState, ResourceState worse) {
+        TeardownStatus status = status(COMPLETED, null, null, ip(FLOATING_IP, floatingState), ip(RESERVED_IP, reservedState));
+
+        assertThat(status.inconsistencies())
+                .contains(new Inconsistency.ReservedAndFloatingIpDisagree("6186916", reservedState, floatingState));
+        assertThat(status.inconsistencies().get(0).description()).isEqualTo(
+                "reserved IP 6186916 is " + lower(reservedState) + " but floating IP 6186916 is " + lower(floatingState)
+                        + "; counted as " + lower(worse));
+    }
+
+    @ParameterizedTest(name = "reserved {0}, floating {1}")
+    @MethodSource("reservedAndFloatingIpStatesThatDisagree")
+    void outcome_completedWithAFloatingIpInAnotherStateThanItsReservedIp_isCompletedWithFailures(
+            ResourceState reservedState, ResourceState floatingState, ResourceState worse) {
+        TeardownStatus status = status(COMPLETED, 0, ResourceTeardown.destroyed(DROPLET, "1", "web", EARLIER),
+                ip(RESERVED_IP, reservedState), ip(FLOATING_IP, floatingState));
+
+        assertThat(status.outcome()).isEqualTo(TeardownOutcome.COMPLETED_WITH_FAILURES);
+        assertThat(status.notDestroyedResources()).extracting(ResourceTeardown::state).containsExactly(worse);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ResourceState.class)
+    void resources_floatingIpInTheSameStateAsItsReservedIp_keepsTheReservedEntryAndNamesNothing(ResourceState state) {
+        ResourceTeardown reserved = ip(RESERVED_IP, state);
+
+        TeardownStatus status = status(null, null, null, ip(FLOATING_IP, state), reserved);
+
+        assertThat(status.resources()).containsExactly(reserved);
+        assertThat(status.inconsistencies()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "reserved {0}, floating {1}")
+    @MethodSource("reservedAndFloatingIpStatesThatDisagree")
+    void constructor_fromItsOwnComponents_givesAnEqualStatus(ResourceState reservedState, ResourceState floatingState) {
+        TeardownStatus status = status(COMPLETED, 1, null, ip(RESERVED_IP, reservedState), ip(FLOATING_IP, floatingState),
+                ResourceTeardown.pending(VOLUME, "3", "data"));
+
+        TeardownStatus again = new TeardownStatus(status.dropletId(), status.completedAt(), status.droplet(),
+                status.reportedFailures(), status.resources(), status.overruledIpEntries());
+
+        assertThat(again).isEqualTo(status);
+        assertThat(again.inconsistencies()).isEqualTo(status.inconsistencies());
+    }
+
+    @Test
+    void constructor_overruledEntryOfAnIpNotListed_isRejected() {
+        assertThatThrownBy(() -> new TeardownStatus(ID, Optional.empty(), Optional.empty(), OptionalInt.empty(),
+                List.of(ResourceTeardown.failed(RESERVED_IP, "7", "ip", "assigned")), List.of(ip(FLOATING_IP, ResourceState.DESTROYED))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'6186916'");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ResourceState.class)
+    void constructor_overruledEntryNotBetterThanTheListedOne_isRejected(ResourceState listed) {
+        ResourceState notBetter = listed == ResourceState.DESTROYED ? ResourceState.FAILED : listed;
+
+        assertThatThrownBy(() -> new TeardownStatus(ID, Optional.empty(), Optional.empty(), OptionalInt.empty(),
+                List.of(ip(RESERVED_IP, listed)), List.of(ip(FLOATING_IP, notBetter))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'6186916'");
+    }
+
+    @Test
+    void constructor_overruledEntryOfAnotherKind_isRejected() {
+        assertThatThrownBy(() -> new TeardownStatus(ID, Optional.empty(), Optional.empty(), OptionalInt.empty(),
+                List.of(ip(RESERVED_IP, ResourceState.FAILED)), List.of(ResourceTeardown.pending(VOLUME, "6186916", "data"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("VOLUME");
+    }
+
+    @Test
+    void inconsistencies_severalFloatingIpEntriesInOtherStates_namesEachDisagreementOnce() {
+        TeardownStatus status = status(null, null, null, ip(FLOATING_IP, ResourceState.PENDING),
+                ip(RESERVED_IP, ResourceState.DESTROYED), ip(FLOATING_IP, ResourceState.FAILED),
+                ResourceTeardown.failed(FLOATING_IP, "6186916", "45.55.96.47", "another message"));
+
+        assertThat(status.resources()).singleElement().extracting(ResourceTeardown::state).isEqualTo(ResourceState.FAILED);
+        assertThat(status.inconsistencies()).containsExactlyInAnyOrder(
+                new Inconsistency.ReservedAndFloatingIpDisagree("6186916", ResourceState.DESTROYED, ResourceState.PENDING),
+                new Inconsistency.ReservedAndFloatingIpDisagree("6186916", ResourceState.DESTROYED, ResourceState.FAILED));
+    }
+
+    @Test
+    void resources_floatingIpAgreeingWithADuplicateReservedIp_isNotADisagreement() {
+        ResourceTeardown first = ip(RESERVED_IP, ResourceState.FAILED);
+        ResourceTeardown second = ip(RESERVED_IP, ResourceState.DESTROYED);
+
+        TeardownStatus status = status(null, null, null, first, second, ip(FLOATING_IP, ResourceState.FAILED),
+                ip(FLOATING_IP, ResourceState.DESTROYED));
+
+        assertThat(status.resources()).containsExactly(first, second);
+        assertThat(status.inconsistencies()).isEmpty();
+    }
+
+    @Test
+    void constructor_disagreementInOneState_isRejected() {
+        assertThatThrownBy(() -> new Inconsistency.ReservedAndFloatingIpDisagree("1", ResourceState.FAILED, ResourceState.FAILED))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // --- completed, yet not everything destroyed ---------------------------------------------------
+
+    static Stream<Arguments> completedStatusesWithSomethingPending() {
+        ResourceTeardown destroyedDroplet = ResourceTeardown.destroyed(DROPLET, "1", "web", EARLIER);
+        ResourceTeardown pendingDroplet = ResourceTeardown.pending(DROPLET, "1", "web");
+        return Stream.of(
+                Arguments.of("the droplet", pendingDroplet, List.of()),
+                Arguments.of("a reserved IP", destroyedDroplet, List.of(ResourceTeardown.pending(RESERVED_IP, "2", "ip"))),
+                Arguments.of("a floating IP", destroyedDroplet, List.of(ResourceTeardown.pending(FLOATING_IP, "2", "ip"))),
+                Arguments.of("a snapshot", destroyedDroplet, List.of(ResourceTeardown.pending(SNAPSHOT, "3", "nightly"))),
+                Arguments.of("a volume", destroyedDroplet, List.of(ResourceTeardown.pending(VOLUME, "4", "data"))),
+                Arguments.of("a volume snapshot", destroyedDroplet,
+                        List.of(ResourceTeardown.pending(VOLUME_SNAPSHOT, "5", "data-nightly"))),
+                Arguments.of("the droplet and two more", pendingDroplet,
+                        List.of(ResourceTeardown.pending(SNAPSHOT, "3", "nightly"), ResourceTeardown.pending(VOLUME, "4", "data"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("completedStatusesWithSomethingPending")
+    void outcome_completedWhileSomethingIsStillPending_isCompletedWithFailures(
+            String what, ResourceTeardown droplet, List<ResourceTeardown> pending) {
+        List<ResourceTeardown> resources = new ArrayList<>(pending);
+        resources.add(ResourceTeardown.destroyed(VOLUME_SNAPSHOT, "9", "older", EARLIER));
+        TeardownStatus status = new TeardownStatus(ID, Optional.of(COMPLETED), Optional.of(droplet), OptionalInt.of(0), resources);
+
+        assertThat(status.outcome()).isEqualTo(TeardownOutcome.COMPLETED_WITH_FAILURES);
+        assertThat(status.inconsistencies()).hasAtLeastOneElementOfType(Inconsistency.PendingAfterCompletion.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("completedStatusesWithSomethingPending")
+    void notDestroyedResources_completedWhileSomethingIsStillPending_listsThePendingOnes(
+            String what, ResourceTeardown droplet, List<ResourceTeardown> pending) {
+        List<ResourceTeardown> resources = new ArrayList<>(pending);
+        resources.add(ResourceTeardown.destroyed(VOLUME_SNAPSHOT, "9", "older", EARLIER));
+        TeardownStatus status = new TeardownStatus(ID, Optional.of(COMPLETED), Optional.of(droplet), OptionalInt.of(0), resources);
+
+        List<ResourceTeardown> expected = new ArrayList<>();
+        if (droplet.state() == ResourceState.PENDING) {
+            expected.add(droplet);
+        }
+        expected.addAll(pending);
+        assertThat(status.notDestroyedResources()).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void notDestroyedResources_completed_listsFailedAndPendingInTheOrderOfAllResources() {
+        ResourceTeardown droplet = ResourceTeardown.failed(DROPLET, "1", "web", "droplet is locked");
+        ResourceTeardown snapshot = ResourceTeardown.pending(SNAPSHOT, "3", "nightly");
+        ResourceTeardown volume = ResourceTeardown.failed(VOLUME, "4", "data", "attached");
+        TeardownStatus status = status(COMPLETED, 2, droplet, volume, snapshot,
+                ResourceTeardown.destroyed(VOLUME_SNAPSHOT, "5", "older", EARLIER));
+
+        assertThat(status.notDestroyedResources()).containsExactly(droplet, snapshot, volume);
+    }
+
+    @Test
+    void notDestroyedResources_inProgress_listsOnlyTheFailedOnes() {
+        ResourceTeardown volume = ResourceTeardown.failed(VOLUME, "4", "data", "attached");
+        TeardownStatus status = status(null, 1, ResourceTeardown.pending(DROPLET, "1", "web"), volume,
+                ResourceTeardown.pending(SNAPSHOT, "3", "nightly"));
+
+        assertThat(status.notDestroyedResources()).containsExactly(volume);
+    }
+
+    @Test
+    void notDestroyedResources_succeeded_isEmpty() {
+        TeardownStatus status = status(COMPLETED, 0, ResourceTeardown.destroyed(DROPLET, "1", "web", EARLIER),
+                ResourceTeardown.destroyed(SNAPSHOT, "3", "nightly", EARLIER));
+
+        assertThat(status.outcome()).isEqualTo(TeardownOutcome.SUCCEEDED);
+        assertThat(status.notDestroyedResources()).isEmpty();
+    }
+
+    private static String lower(ResourceState state) {
+        return state.name().toLowerCase(Locale.ROOT);
     }
 
     @Test

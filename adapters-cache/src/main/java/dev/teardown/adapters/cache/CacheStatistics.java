@@ -3,8 +3,9 @@ package dev.teardown.adapters.cache;
 /**
  * What a {@link CachingTeardownStatusSource} has done since it was built.
  *
- * @param hits lookups answered by a kept answer or by joining a call already under way
- * @param misses lookups that had to start a call to the wrapped source
+ * @param hits lookups answered by a kept answer, or by joining a call already under way that answered
+ * @param misses every other lookup: those that had to start a call to the wrapped source, and those
+ *     that joined a call under way that failed (or stopped waiting for it, interrupted)
  * @param loads calls made to the wrapped source, failed ones included
  * @param loadFailures calls to the wrapped source that failed; their failures were not kept
  * @param evictions answers dropped because the size bound was reached or their time ran out

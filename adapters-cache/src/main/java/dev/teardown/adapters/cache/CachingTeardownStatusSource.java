@@ -3,15 +3,14 @@ package dev.teardown.adapters.cache;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import com.github.benmanes.caffeine.cache.stats.CacheStats;
-import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
-import com.github.benmanes.caffeine.cache.stats.StatsCounter;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.TeardownStatus;
 import dev.teardown.ports.TeardownStatusSource;
 import dev.teardown.ports.TeardownStatusUnavailableException;
 import dev.teardown.ports.TeardownStatusUnavailableException.Reason;
 import java.lang.reflect.UndeclaredThrowableException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
@@ -30,15 +30,20 @@ import java.util.function.LongSupplier;
  * allows ({@link CacheConfig}), and makes concurrent lookups of one Droplet share a single call.
  *
  * <p>Failures are never kept: every caller waiting on a failed call gets its exception, and the next
- * lookup calls again. It does not close the source it wraps.
+ * lookup calls again. A failure is handed to its callers and logged nowhere, so that an outage of the
+ * API does not fill the host's logs with a stack trace per lookup. It does not close the source it wraps.
  */
 public final class CachingTeardownStatusSource implements TeardownStatusSource, AutoCloseable {
 
     private final TeardownStatusSource upstream;
     private final CacheConfig config;
-    private final AsyncCache<DropletId, Optional<TeardownStatus>> cache;
-    private final ConcurrentMap<DropletId, CompletableFuture<Optional<TeardownStatus>>> entries;
-    private final StatsCounter stats = new ConcurrentStatsCounter();
+    private final AsyncCache<DropletId, Call> cache;
+    private final ConcurrentMap<DropletId, CompletableFuture<Call>> entries;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private final LongAdder loads = new LongAdder();
+    private final LongAdder loadFailures = new LongAdder();
+    private final LongAdder evictions = new LongAdder();
     private final ExecutorService ownedExecutor;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -48,14 +53,18 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
         this.ownedExecutor = builder.executor == null ? loaderThreads() : null;
         Executor executor = builder.executor == null ? ownedExecutor : builder.executor;
         CacheConfig expiries = builder.config;
+        // Caffeine's statistics would count a caller who joined a call as a hit before the call ended,
+        // failed or not; the counters are ours, and Caffeine only tells of evictions.
         this.cache = Caffeine.newBuilder()
                 .maximumSize(config.maximumSize())
-                .expireAfter(Expiry.writing(
-                        (DropletId dropletId, Optional<TeardownStatus> learned) -> expiries.timeToLive(learned)))
+                .expireAfter(Expiry.writing((DropletId dropletId, Call call) -> call.timeToLive(expiries)))
                 .ticker(builder.ticker::getAsLong)
                 .executor(executor)
-                // Our own counter, so that a hit on the fast path is counted where Caffeine counts.
-                .recordStats(() -> stats)
+                .evictionListener((DropletId dropletId, Call call, RemovalCause cause) -> {
+                    if (call instanceof Call.Answered) {
+                        evictions.increment();
+                    }
+                })
                 .buildAsync();
         this.entries = cache.asMap();
     }
@@ -84,22 +93,34 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
         if (closed.get()) {
             throw new IllegalStateException("the caching teardown status source is closed");
         }
-        // A hit on an answer that arrived and did not fail allocates nothing: asMap().get tells the
-        // eviction policy about the read as get(key, function) does, but counts nothing, so the hit is
-        // counted here. A failed or unfinished call takes the path below, which replaces or shares it.
-        CompletableFuture<Optional<TeardownStatus>> kept = entries.get(dropletId);
-        if (kept != null && kept.isDone() && !kept.isCompletedExceptionally()) {
-            stats.recordHits(1);
-            return kept.join();
+        // A hit on an answer that arrived allocates nothing: asMap().get tells the eviction policy
+        // about the read as get(key, function) does. A failed or unfinished call takes the path below,
+        // which replaces or shares it.
+        CompletableFuture<Call> kept = entries.get(dropletId);
+        if (kept != null && kept.getNow(null) instanceof Call.Answered answered) {
+            hits.increment();
+            return answered.status();
         }
         Lookup lookup = lookUp(dropletId);
-        if (!lookup.started() && lookup.answer().isCompletedExceptionally()) {
-            // Caffeine drops a failed call in a callback that may run after the waiters wake up; a
-            // caller arriving in between must not be handed a failure that is already over.
-            cache.asMap().remove(dropletId, lookup.answer());
+        if (!lookup.started() && lookup.call().getNow(null) instanceof Call.Failed) {
+            // A failed call expires only once Caffeine's callback on it has run, which may be after
+            // its waiters woke up; a caller arriving in between must not be handed a failure that is
+            // already over.
+            entries.remove(dropletId, lookup.call());
             lookup = lookUp(dropletId);
         }
-        return await(dropletId, lookup.answer());
+        if (lookup.started()) {
+            misses.increment();
+            return await(dropletId, lookup.call()).answer();
+        }
+        // A caller who joined a call under way is a hit only once that call answered.
+        Call ended = null;
+        try {
+            ended = await(dropletId, lookup.call());
+        } finally {
+            (ended instanceof Call.Answered ? hits : misses).increment();
+        }
+        return ended.answer();
     }
 
     /** Forgets what is kept for this Droplet; a call already under way still answers its waiters. */
@@ -113,9 +134,9 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
     }
 
     public CacheStatistics statistics() {
-        CacheStats stats = cache.synchronous().stats();
-        return new CacheStatistics(stats.hitCount(), stats.missCount(), stats.loadCount(),
-                stats.loadFailureCount(), stats.evictionCount());
+        // Failures first: each is counted after its load, so that no snapshot has more failures than loads.
+        long failures = loadFailures.sum();
+        return new CacheStatistics(hits.sum(), misses.sum(), loads.sum(), failures, evictions.sum());
     }
 
     public CacheConfig config() {
@@ -143,29 +164,36 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
     }
 
     /** The cache itself, for tests that need to act between two of its steps. */
-    AsyncCache<DropletId, Optional<TeardownStatus>> cache() {
+    AsyncCache<DropletId, Call> cache() {
         return cache;
     }
 
     private Lookup lookUp(DropletId dropletId) {
         // The mapping function runs on this thread, inside the call, so a plain array is safe here.
         boolean[] started = {false};
-        CompletableFuture<Optional<TeardownStatus>> answer = cache.get(dropletId, (id, executor) -> {
+        CompletableFuture<Call> call = cache.get(dropletId, (id, executor) -> {
             started[0] = true;
             return CompletableFuture.supplyAsync(() -> fetch(id), executor);
         });
-        return new Lookup(answer, started[0]);
+        return new Lookup(call, started[0]);
     }
 
-    private Optional<TeardownStatus> fetch(DropletId dropletId) {
-        return Objects.requireNonNull(upstream.statusOf(dropletId),
-                () -> "the wrapped source answered null for droplet " + dropletId + " instead of an Optional");
-    }
-
-    private static Optional<TeardownStatus> await(
-            DropletId dropletId, CompletableFuture<Optional<TeardownStatus>> answer) {
+    /** Asks the wrapped source; what it throws becomes the call's value, which Caffeine does not log. */
+    private Call fetch(DropletId dropletId) {
+        loads.increment();
         try {
-            return answer.get();
+            return new Call.Answered(Objects.requireNonNull(upstream.statusOf(dropletId),
+                    () -> "the wrapped source answered null for droplet " + dropletId + " instead of an Optional"));
+        } catch (Throwable failure) {
+            // Not swallowed: every caller waiting on this call throws it.
+            loadFailures.increment();
+            return new Call.Failed(failure);
+        }
+    }
+
+    private static Call await(DropletId dropletId, CompletableFuture<Call> call) {
+        try {
+            return call.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw TeardownStatusUnavailableException
@@ -174,6 +202,7 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
                     .cause(e)
                     .build();
         } catch (ExecutionException e) {
+            // A call ends with a value; only a failure to run it at all lands here.
             throw asUnchecked(e.getCause());
         }
     }
@@ -204,8 +233,45 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
         });
     }
 
-    /** The answer a lookup waits on, and whether this lookup started the call behind it. */
-    private record Lookup(CompletableFuture<Optional<TeardownStatus>> answer, boolean started) {
+    /** The call a lookup waits on, and whether this lookup started it. */
+    private record Lookup(CompletableFuture<Call> call, boolean started) {
+    }
+
+    /**
+     * How one call to the wrapped source ended. A failure is a value rather than a failed future:
+     * Caffeine logs every load that fails at WARNING with its stack trace, once per failed lookup.
+     */
+    sealed interface Call {
+
+        /** The answer, or the failure thrown as the wrapped source threw it. */
+        Optional<TeardownStatus> answer();
+
+        /** How long Caffeine keeps it: an answer as long as it is worth, a failure not at all. */
+        Duration timeToLive(CacheConfig config);
+
+        record Answered(Optional<TeardownStatus> status) implements Call {
+            @Override
+            public Optional<TeardownStatus> answer() {
+                return status;
+            }
+
+            @Override
+            public Duration timeToLive(CacheConfig config) {
+                return config.timeToLive(status);
+            }
+        }
+
+        record Failed(Throwable failure) implements Call {
+            @Override
+            public Optional<TeardownStatus> answer() {
+                throw asUnchecked(failure);
+            }
+
+            @Override
+            public Duration timeToLive(CacheConfig config) {
+                return Duration.ZERO;
+            }
+        }
     }
 
     /** Builds a {@link CachingTeardownStatusSource}; everything but the wrapped source has a default. */

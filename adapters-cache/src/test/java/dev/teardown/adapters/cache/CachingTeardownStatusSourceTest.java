@@ -30,6 +30,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -216,7 +217,7 @@ class CachingTeardownStatusSourceTest {
         Future<Throwable> firstCaller = startAll(1, () -> catchThrowable(() -> cache.statusOf(DROPLET))).get(0);
         Runnable firstCall = executor.heldTask();
         awaitTrue(() -> cache.cache().asMap().get(DROPLET) != null);
-        CompletableFuture<Optional<TeardownStatus>> inFlight = cache.cache().asMap().get(DROPLET);
+        CompletableFuture<?> inFlight = cache.cache().asMap().get(DROPLET);
         // The cache's own clean-up callback and the first caller's wait are both registered.
         awaitTrue(() -> inFlight.getNumberOfDependents() >= 2);
         AtomicReference<Object> answerInBetween = new AtomicReference<>();
@@ -269,11 +270,74 @@ class CachingTeardownStatusSourceTest {
         interrupted.join(30_000);
 
         Future<Optional<TeardownStatus>> other = startAll(1, () -> cache.statusOf(DROPLET)).get(0);
-        awaitTrue(() -> cache.statistics().requests() == 2);
+        awaitWaiters(cache, 1);
         slow.open();
 
         assertThat(other.get(30, TimeUnit.SECONDS)).contains(succeeded(DROPLET));
         assertThat(upstream.lookups(DROPLET)).isEqualTo(1);
+    }
+
+    // --- quiet in the host's logs -----------------------------------------------------------------
+
+    private static final String[] LOGGERS = {
+        "com.github.benmanes.caffeine", "com.github.benmanes.caffeine.cache.LocalAsyncCache",
+        "com.github.benmanes.caffeine.cache.BoundedLocalCache", "dev.teardown"
+    };
+
+    static Stream<Arguments> failingSources() {
+        TeardownStatusUnavailableException unavailable = rateLimited(DROPLET);
+        IllegalStateException bug = new IllegalStateException("a bug in the wrapped source");
+        IOException undeclared = new IOException("connection reset");
+        return Stream.of(
+                Arguments.of("unavailable", (TeardownStatusSource) id -> {
+                    throw unavailable;
+                }),
+                Arguments.of("unexpected exception", (TeardownStatusSource) id -> {
+                    throw bug;
+                }),
+                Arguments.of("undeclared checked exception", (TeardownStatusSource) id -> sneakyThrow(undeclared)),
+                Arguments.of("null answer", (TeardownStatusSource) id -> null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failingSources")
+    void statusOf_upstreamFails_logsNothingAtWarningOrAbove(String kind, TeardownStatusSource failing) {
+        try (JavaLogCapture logs = JavaLogCapture.of(LOGGERS)) {
+            CachingTeardownStatusSource cache = sameThreadCache(failing, CacheConfig.defaults());
+
+            for (long id = 1; id <= 20; id++) {
+                DropletId dropletId = DropletId.of(id);
+                assertThat(catchThrowable(() -> cache.statusOf(dropletId))).isNotNull();
+                assertThat(catchThrowable(() -> cache.statusOf(dropletId))).isNotNull();
+            }
+            cache.cleanUp();
+
+            assertThat(logs.atOrAbove(Level.WARNING)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failingSources")
+    void statusOf_concurrentWaitersOnAFailingCall_logNothingAtWarningOrAbove(String kind, TeardownStatusSource failing)
+            throws Exception {
+        try (JavaLogCapture logs = JavaLogCapture.of(LOGGERS)) {
+            HeldFirstTaskExecutor executor = new HeldFirstTaskExecutor();
+            CachingTeardownStatusSource cache = CachingTeardownStatusSource.builder(failing)
+                    .ticker(ticker)
+                    .executor(executor)
+                    .build();
+            List<Future<Throwable>> waiters = startAll(8, () -> catchThrowable(() -> cache.statusOf(DROPLET)));
+            Runnable call = executor.heldTask();
+            awaitWaiters(cache, 8);
+
+            // Completes the call, and runs every callback registered on it, on this thread.
+            call.run();
+
+            for (Future<Throwable> waiter : waiters) {
+                assertThat(waiter.get(30, TimeUnit.SECONDS)).isNotNull();
+            }
+            assertThat(logs.atOrAbove(Level.WARNING)).isEmpty();
+        }
     }
 
     // --- single flight ----------------------------------------------------------------------------
@@ -430,10 +494,50 @@ class CachingTeardownStatusSourceTest {
 
         assertThat(first.get(30, TimeUnit.SECONDS)).contains(succeeded(DROPLET));
         assertThat(second.get(30, TimeUnit.SECONDS)).contains(succeeded(DROPLET));
-        // Not the load: Caffeine counts it in a callback that may run after the waiters wake up.
-        assertThat(cache.statistics())
-                .extracting(CacheStatistics::hits, CacheStatistics::misses)
-                .containsExactly(1L, 1L);
+        assertThat(cache.statistics()).isEqualTo(new CacheStatistics(1, 1, 1, 0, 0));
+    }
+
+    static Stream<Arguments> callersOfAFailingCall() {
+        return Stream.of(Arguments.of(2), Arguments.of(3), Arguments.of(8), Arguments.of(64));
+    }
+
+    @ParameterizedTest(name = "{0} callers")
+    @MethodSource("callersOfAFailingCall")
+    void statistics_callersThatJoinedACallThatFailed_areNotCountedAsHits(int callers) throws Exception {
+        upstream.failWith(DROPLET, rateLimited(DROPLET));
+        GatedTeardownStatusSource slow = new GatedTeardownStatusSource(upstream);
+        CachingTeardownStatusSource cache = threadedCache(slow, CacheConfig.defaults());
+
+        List<Future<Throwable>> waiters = startAll(callers, () -> catchThrowable(() -> cache.statusOf(DROPLET)));
+        awaitWaiters(cache, callers);
+        slow.open();
+        for (Future<Throwable> waiter : waiters) {
+            assertThat(waiter.get(30, TimeUnit.SECONDS)).isInstanceOf(TeardownStatusUnavailableException.class);
+        }
+
+        assertThat(upstream.lookups(DROPLET)).isEqualTo(1);
+        assertThat(cache.statistics()).isEqualTo(new CacheStatistics(0, callers, 1, 1, 0));
+    }
+
+    @Test
+    void statistics_lookupThatFoundAFailedCallNotYetDropped_countsOneMissForItsOwnCall() throws Exception {
+        upstream.script(DROPLET, Answer.failure(rateLimited(DROPLET)), Answer.of(succeeded(DROPLET)));
+        HeldFirstTaskExecutor executor = new HeldFirstTaskExecutor();
+        CachingTeardownStatusSource cache = CachingTeardownStatusSource.builder(upstream)
+                .ticker(ticker)
+                .executor(executor)
+                .build();
+        Future<Throwable> firstCaller = startAll(1, () -> catchThrowable(() -> cache.statusOf(DROPLET))).get(0);
+        Runnable firstCall = executor.heldTask();
+        awaitWaiters(cache, 1);
+        CompletableFuture<?> inFlight = cache.cache().asMap().get(DROPLET);
+        // Registered last, so it runs first: the failed call is still in the cache when it asks.
+        inFlight.whenComplete((value, error) -> cache.statusOf(DROPLET));
+
+        firstCall.run();
+        firstCaller.get(30, TimeUnit.SECONDS);
+
+        assertThat(cache.statistics()).isEqualTo(new CacheStatistics(0, 2, 2, 1, 0));
     }
 
     // --- life cycle -------------------------------------------------------------------------------
@@ -513,14 +617,13 @@ class CachingTeardownStatusSourceTest {
 
     /**
      * Waits until that many callers are blocked on the call under way for {@link #DROPLET}: each blocked
-     * caller is a dependent of that call's future, and Caffeine adds one of its own to drop failures.
+     * caller is a dependent of that call's future, and Caffeine adds one of its own to keep or drop what
+     * the call answers. (The statistics cannot tell: a caller who joins a call is counted once it ends.)
      */
     private static void awaitWaiters(CachingTeardownStatusSource cache, int callers) {
         awaitTrue(() -> {
             CompletableFuture<?> call = cache.cache().asMap().get(DROPLET);
-            return call != null
-                    && cache.statistics().requests() >= callers
-                    && call.getNumberOfDependents() >= callers + 1;
+            return call != null && call.getNumberOfDependents() >= callers + 1;
         });
     }
 

@@ -9,8 +9,11 @@ import dev.teardown.domain.TeardownStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The API's wire format for this call: writes a status as the DigitalOcean API would send it, an
@@ -31,7 +34,8 @@ public final class StatusDocuments {
     /**
      * The status as UTF-8 JSON in the API's shape: {@code completed_at}, {@code droplet},
      * {@code failures} and {@code resources} with its five lists. Like the live API, every reserved IP
-     * is listed under {@code floating_ips} as well; absent values are written as {@code null}, and a
+     * is listed under {@code floating_ips} as well (with the entry it overruled, when the two disagreed,
+     * under the name that entry had); absent values are written as {@code null}, and a
      * resource without error carries {@code error_message: " "}. Reading it back gives an equal status.
      */
     public static byte[] write(TeardownStatus status) {
@@ -55,10 +59,8 @@ public final class StatusDocuments {
             json.writeObjectFieldStart("resources");
             for (ResourceKind list : LISTS) {
                 json.writeArrayFieldStart(list.wireName());
-                for (ResourceTeardown resource : status.resources()) {
-                    if (belongsTo(resource, list)) {
-                        writeResource(json, resource);
-                    }
+                for (ResourceTeardown resource : listed(status, list)) {
+                    writeResource(json, resource);
                 }
                 json.writeEndArray();
             }
@@ -99,6 +101,34 @@ public final class StatusDocuments {
         } catch (MalformedDocumentException e) {
             throw new IllegalArgumentException("not a status document: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The entries of one list. An IP whose two entries disagreed is written as it was read: the entry
+     * that counts under its own name, and the one it overruled under the other.
+     */
+    private static List<ResourceTeardown> listed(TeardownStatus status, ResourceKind list) {
+        List<ResourceTeardown> entries = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ResourceTeardown resource : status.resources()) {
+            if (!belongsTo(resource, list)) {
+                continue;
+            }
+            boolean firstOfItsIp = resource.kind() == ResourceKind.RESERVED_IP && !resource.id().isEmpty()
+                    && seen.add(resource.id());
+            List<ResourceTeardown> overruled = firstOfItsIp ? overruled(status, resource.id()) : List.of();
+            if (list == ResourceKind.RESERVED_IP) {
+                entries.add(overruled.stream().filter(e -> e.kind() == ResourceKind.RESERVED_IP).findFirst().orElse(resource));
+            } else {
+                entries.add(resource);
+                overruled.stream().filter(e -> e.kind() == list).forEach(entries::add);
+            }
+        }
+        return entries;
+    }
+
+    private static List<ResourceTeardown> overruled(TeardownStatus status, String id) {
+        return status.overruledIpEntries().stream().filter(e -> e.id().equals(id)).toList();
     }
 
     private static boolean belongsTo(ResourceTeardown resource, ResourceKind list) {

@@ -156,6 +156,21 @@ class StatusDocumentsTest {
     }
 
     @Test
+    void write_reservedAndFloatingIpThatDisagree_writesEachUnderItsNameAndReadsBackEqual() throws IOException {
+        TeardownStatus status = TeardownStatusBuilder.status(DROPLET)
+                .completedAt("2026-11-29T10:00:09Z")
+                .destroyed(ResourceKind.RESERVED_IP, "6186916", "45.55.96.47", "2026-11-29T10:00:01Z")
+                .failed(ResourceKind.FLOATING_IP, "6186916", "45.55.96.47", "the IP is still assigned")
+                .build();
+
+        JsonNode resources = written(status).get("resources");
+
+        assertThat(resources.get("reserved_ips").get(0).get("destroyed_at").asText()).isEqualTo("2026-11-29T10:00:01Z");
+        assertThat(resources.get("floating_ips").get(0).get("error_message").asText()).isEqualTo("the IP is still assigned");
+        assertThat(StatusDocuments.read(DROPLET, StatusDocuments.write(status))).isEqualTo(status);
+    }
+
+    @Test
     void write_floatingIpNotReserved_isListedOnce() throws IOException {
         TeardownStatus status = TeardownStatusBuilder.status(DROPLET)
                 .pending(ResourceKind.FLOATING_IP, "99", "10.0.0.1")

@@ -35,6 +35,15 @@ final class HumanReport {
         out.append('\n');
         out.append(counts(report.progress())).append('\n');
         out.append('\n').append(table(status.allResources()));
+        if (report.outcome() == TeardownOutcome.COMPLETED_WITH_FAILURES && !status.notDestroyedResources().isEmpty()) {
+            out.append("\nNot destroyed:\n");
+            for (ResourceTeardown resource : status.notDestroyedResources()) {
+                out.append("  - ").append(ReportDocuments.kindName(resource.kind())).append(' ')
+                        .append(orDash(resource.name())).append(" (").append(orDash(resource.id())).append("): ")
+                        .append(resource.errorMessage().map(message -> "failed: " + oneLine(message)).orElse("still pending"))
+                        .append('\n');
+            }
+        }
         if (!report.inconsistencies().isEmpty()) {
             out.append("\nThe status contradicts itself:\n");
             for (Inconsistency inconsistency : report.inconsistencies()) {
