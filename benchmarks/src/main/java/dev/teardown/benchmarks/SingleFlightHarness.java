@@ -1,6 +1,7 @@
 package dev.teardown.benchmarks;
 
 import dev.teardown.adapters.cache.CacheConfig;
+import dev.teardown.ports.service.FreshnessPolicy;
 import dev.teardown.adapters.cache.CachingTeardownStatusSource;
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.ResourceKind;
@@ -43,7 +44,7 @@ public final class SingleFlightHarness {
         int windows = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int[] callerCounts = {1, 16, 256};
         System.out.printf(Locale.ROOT, "upstream %d ms, in-progress expiry %s, %d measured windows (+%d warm-up) per row%n",
-                UPSTREAM_MILLIS, CacheConfig.DEFAULT_IN_PROGRESS, windows, WARMUP_WINDOWS);
+                UPSTREAM_MILLIS, FreshnessPolicy.DEFAULT_IN_PROGRESS, windows, WARMUP_WINDOWS);
         System.out.println("| callers | upstream calls per window (min..max) | windows | caller latency p50 ms | p99 ms | max ms |");
         System.out.println("|---:|---|---:|---:|---:|---:|");
         boolean allOne = true;

@@ -257,7 +257,7 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
 
             @Override
             public Duration timeToLive(CacheConfig config) {
-                return config.timeToLive(status);
+                return config.freshness().freshFor(status);
             }
         }
 

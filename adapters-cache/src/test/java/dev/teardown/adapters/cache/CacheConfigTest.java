@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.TeardownStatus;
+import dev.teardown.ports.service.FreshnessPolicy;
 import dev.teardown.testkit.ReferenceExamples;
 import dev.teardown.testkit.TeardownStatusBuilder;
 import java.time.Duration;
@@ -33,24 +34,24 @@ class CacheConfigTest {
                 .withNotFound(Duration.ZERO)
                 .withMaximumSize(50);
 
-        assertThat(changed).isEqualTo(new CacheConfig(
-                Duration.ofHours(1), Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ZERO, 50));
+        assertThat(changed).isEqualTo(new CacheConfig(new FreshnessPolicy(
+                Duration.ofHours(1), Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ZERO), 50));
         assertThat(CacheConfig.defaults().withInProgress(Duration.ofSeconds(1)).succeeded())
                 .isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test
-    void timeToLive_eachKindOfAnswer_getsItsOwnDuration() {
-        CacheConfig config = new CacheConfig(
-                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(4), 1);
+    void freshFor_eachKindOfAnswer_getsItsOwnDuration() {
+        FreshnessPolicy config = new FreshnessPolicy(
+                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(4));
         TeardownStatus succeeded = ReferenceExamples.openApiStatus();
         TeardownStatus withFailures = TeardownStatusBuilder.status(1).completedAt("2026-11-29T10:00:09Z").failures(1).build();
         TeardownStatus inProgress = TeardownStatusBuilder.status(1).dropletPending("web").build();
 
-        assertThat(config.timeToLive(Optional.of(succeeded))).isEqualTo(Duration.ofSeconds(1));
-        assertThat(config.timeToLive(Optional.of(withFailures))).isEqualTo(Duration.ofSeconds(2));
-        assertThat(config.timeToLive(Optional.of(inProgress))).isEqualTo(Duration.ofSeconds(3));
-        assertThat(config.timeToLive(Optional.empty())).isEqualTo(Duration.ofSeconds(4));
+        assertThat(config.freshFor(Optional.of(succeeded))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.freshFor(Optional.of(withFailures))).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.freshFor(Optional.of(inProgress))).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.freshFor(Optional.empty())).isEqualTo(Duration.ofSeconds(4));
     }
 
     @Test
@@ -75,11 +76,11 @@ class CacheConfigTest {
     }
 
     @Test
-    void timeToLive_droplet_doesNotMatter() {
-        CacheConfig config = CacheConfig.defaults();
+    void freshFor_droplet_doesNotMatter() {
+        FreshnessPolicy config = CacheConfig.defaults().freshness();
 
-        assertThat(config.timeToLive(Optional.of(ReferenceExamples.checkStatusDocStatus())))
-                .isEqualTo(config.timeToLive(Optional.of(TeardownStatusBuilder.status(DropletId.of(7))
+        assertThat(config.freshFor(Optional.of(ReferenceExamples.checkStatusDocStatus())))
+                .isEqualTo(config.freshFor(Optional.of(TeardownStatusBuilder.status(DropletId.of(7))
                         .completedAt("2026-11-29T10:00:09Z").failures(0).build())));
     }
 }
