@@ -154,6 +154,8 @@ public final class RedisTier implements AutoCloseable {
                 return Optional.empty();
             }
             if (current != null) {
+                // once only: Lettuce warns about closing a connection twice
+                connection = null;
                 current.closeAsync();
             }
             StatefulRedisConnection<String, String> opened = client.connect(StringCodec.UTF8, redisUri);
