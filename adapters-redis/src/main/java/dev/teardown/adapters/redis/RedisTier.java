@@ -266,7 +266,10 @@ public final class RedisTier implements AutoCloseable {
             return this;
         }
 
-        /** The clock of probes and of answers' ages (default: the system clock). */
+        /**
+         * The clock of probes, and of the budgets' callers, whose answers' ages it measures (default:
+         * the system clock).
+         */
         public Builder clock(InstantSource clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
