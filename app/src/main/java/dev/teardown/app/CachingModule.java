@@ -4,7 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import dev.teardown.adapters.cache.CacheConfig;
 import dev.teardown.adapters.cache.CachingTeardownStatusSource;
-import dev.teardown.ports.TeardownStatusSource;
+import dev.teardown.ports.out.TeardownStatusSource;
 import jakarta.inject.Singleton;
 import java.util.function.LongSupplier;
 

@@ -5,8 +5,8 @@ import com.google.inject.Provides;
 import dev.teardown.adapters.http.ExchangeListener;
 import dev.teardown.adapters.http.HttpSourceConfig;
 import dev.teardown.adapters.http.HttpTeardownStatusSource;
-import dev.teardown.ports.Sleeper;
-import dev.teardown.ports.TeardownStatusSource;
+import dev.teardown.ports.out.Sleeper;
+import dev.teardown.ports.out.TeardownStatusSource;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 

@@ -4,8 +4,8 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.teardown.adapters.cache.CacheConfig;
 import dev.teardown.adapters.http.HttpSourceConfig;
-import dev.teardown.ports.AwaitTeardown;
-import dev.teardown.ports.CheckTeardown;
+import dev.teardown.ports.in.AwaitTeardownUseCase;
+import dev.teardown.ports.in.CheckStatusUseCase;
 import java.util.Objects;
 
 /**
@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * try (Teardown teardown = Teardown.builder(HttpSourceConfig.of(ApiToken.of(token))).build()) {
- *     TeardownCheck check = teardown.check().check(DropletId.of(61486916));
+ *     StatusAnswer check = teardown.check().check(DropletId.of(61486916));
  * }
  * }</pre>
  */
@@ -30,12 +30,12 @@ public final class Teardown implements AutoCloseable {
         return new Builder(http);
     }
 
-    public CheckTeardown check() {
-        return injector.getInstance(CheckTeardown.class);
+    public CheckStatusUseCase check() {
+        return injector.getInstance(CheckStatusUseCase.class);
     }
 
-    public AwaitTeardown await() {
-        return injector.getInstance(AwaitTeardown.class);
+    public AwaitTeardownUseCase await() {
+        return injector.getInstance(AwaitTeardownUseCase.class);
     }
 
     /** Closes the connection pool and the cache. */

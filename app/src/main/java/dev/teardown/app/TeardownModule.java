@@ -5,8 +5,8 @@ import dev.teardown.adapters.cache.CacheConfig;
 import dev.teardown.adapters.http.HttpSourceConfig;
 
 /**
- * What a platform installs to get {@link dev.teardown.ports.CheckTeardown} and
- * {@link dev.teardown.ports.AwaitTeardown} over the DigitalOcean API behind a cache. Close the
+ * What a platform installs to get {@link dev.teardown.ports.in.CheckStatusUseCase} and
+ * {@link dev.teardown.ports.in.AwaitTeardownUseCase} over the DigitalOcean API behind a cache. Close the
  * injector's {@link Lifecycle} when done.
  */
 public final class TeardownModule extends AbstractModule {

@@ -2,7 +2,7 @@ package dev.teardown.app;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
-import dev.teardown.ports.Sleeper;
+import dev.teardown.ports.out.Sleeper;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;

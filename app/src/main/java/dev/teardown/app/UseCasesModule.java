@@ -2,12 +2,12 @@ package dev.teardown.app;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
-import dev.teardown.ports.AwaitTeardown;
-import dev.teardown.ports.CheckTeardown;
-import dev.teardown.ports.Sleeper;
-import dev.teardown.ports.TeardownAwaitService;
-import dev.teardown.ports.TeardownCheckService;
-import dev.teardown.ports.TeardownStatusSource;
+import dev.teardown.ports.in.AwaitTeardownUseCase;
+import dev.teardown.ports.in.CheckStatusUseCase;
+import dev.teardown.ports.out.Sleeper;
+import dev.teardown.ports.out.TeardownStatusSource;
+import dev.teardown.ports.service.AwaitTeardownService;
+import dev.teardown.ports.service.CheckStatusService;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,13 +17,13 @@ public final class UseCasesModule extends AbstractModule {
 
     @Provides
     @Singleton
-    CheckTeardown checkTeardown(TeardownStatusSource source) {
-        return new TeardownCheckService(source);
+    CheckStatusUseCase checkTeardown(TeardownStatusSource source) {
+        return new CheckStatusService(source);
     }
 
     @Provides
     @Singleton
-    AwaitTeardown awaitTeardown(CheckTeardown checker, Clock clock, Sleeper sleeper) {
-        return new TeardownAwaitService(checker, clock, sleeper, () -> ThreadLocalRandom.current().nextDouble());
+    AwaitTeardownUseCase awaitTeardown(CheckStatusUseCase checker, Clock clock, Sleeper sleeper) {
+        return new AwaitTeardownService(checker, clock, sleeper, () -> ThreadLocalRandom.current().nextDouble());
     }
 }

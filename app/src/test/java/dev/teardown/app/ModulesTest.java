@@ -17,9 +17,9 @@ import dev.teardown.app.sandbox.SandboxModule;
 import dev.teardown.app.sandbox.SandboxScenarios;
 import dev.teardown.app.sandbox.SandboxServer;
 import dev.teardown.domain.DropletId;
-import dev.teardown.ports.CheckTeardown;
-import dev.teardown.ports.TeardownCheck;
-import dev.teardown.ports.TeardownStatusSource;
+import dev.teardown.ports.in.CheckStatusUseCase;
+import dev.teardown.ports.in.StatusAnswer;
+import dev.teardown.ports.out.TeardownStatusSource;
 import dev.teardown.testkit.InMemoryTeardownStatusSource;
 import dev.teardown.testkit.ManualClock;
 import dev.teardown.testkit.ReferenceExamples;
@@ -56,7 +56,7 @@ class ModulesTest {
             assertThat(injector.getInstance(TeardownStatusSource.class)).isInstanceOf(CachingTeardownStatusSource.class);
             assertThat(injector.getInstance(Key.get(TeardownStatusSource.class, Upstream.class)))
                     .isInstanceOf(HttpTeardownStatusSource.class);
-            assertThat(injector.getInstance(CheckTeardown.class)).isNotNull();
+            assertThat(injector.getInstance(CheckStatusUseCase.class)).isNotNull();
         } finally {
             injector.getInstance(Lifecycle.class).close();
         }
@@ -73,12 +73,12 @@ class ModulesTest {
                         bind(CacheConfig.class).toInstance(CacheConfig.defaults());
                     }
                 });
-        CheckTeardown check = injector.getInstance(CheckTeardown.class);
+        CheckStatusUseCase check = injector.getInstance(CheckStatusUseCase.class);
 
         check.check(ReferenceExamples.DROPLET_ID);
-        TeardownCheck second = check.check(ReferenceExamples.DROPLET_ID);
+        StatusAnswer second = check.check(ReferenceExamples.DROPLET_ID);
 
-        assertThat(second).isInstanceOf(TeardownCheck.Reported.class);
+        assertThat(second).isInstanceOf(StatusAnswer.Reported.class);
         assertThat(source.lookups(ReferenceExamples.DROPLET_ID)).isEqualTo(1);
         injector.getInstance(Lifecycle.class).close();
     }
@@ -88,7 +88,7 @@ class ModulesTest {
         InMemoryTeardownStatusSource source = InMemoryTeardownStatusSource.of(ReferenceExamples.openApiStatus());
         Injector injector = Guice.createInjector(new LifecycleModule(), TimeModule.system(),
                 new InMemorySourceModule(source), new UncachedModule(), new UseCasesModule());
-        CheckTeardown check = injector.getInstance(CheckTeardown.class);
+        CheckStatusUseCase check = injector.getInstance(CheckStatusUseCase.class);
 
         check.check(ReferenceExamples.DROPLET_ID);
         check.check(ReferenceExamples.DROPLET_ID);
@@ -115,11 +115,11 @@ class ModulesTest {
                 });
         try {
             URI sandbox = injector.getInstance(SandboxServer.class).uri();
-            CheckTeardown check = injector.getInstance(CheckTeardown.class);
+            CheckStatusUseCase check = injector.getInstance(CheckStatusUseCase.class);
 
             assertThat(sandbox.getHost()).isEqualTo("127.0.0.1");
-            assertThat(check.check(SandboxScenarios.SUCCEEDS)).isInstanceOf(TeardownCheck.Reported.class);
-            assertThat(check.check(DropletId.of(5))).isInstanceOf(TeardownCheck.NotFound.class);
+            assertThat(check.check(SandboxScenarios.SUCCEEDS)).isInstanceOf(StatusAnswer.Reported.class);
+            assertThat(check.check(DropletId.of(5))).isInstanceOf(StatusAnswer.NotFound.class);
         } finally {
             injector.getInstance(Lifecycle.class).close();
         }
@@ -130,9 +130,9 @@ class ModulesTest {
         try (SandboxServer sandbox = SandboxServer.start();
                 Teardown teardown = Teardown.builder(HttpSourceConfig.builder(TOKEN).baseUrl(sandbox.uri()).build())
                         .build()) {
-            TeardownCheck check = teardown.check().check(SandboxScenarios.FAILS_ONE_VOLUME);
+            StatusAnswer check = teardown.check().check(SandboxScenarios.FAILS_ONE_VOLUME);
 
-            assertThat(check).isInstanceOf(TeardownCheck.Reported.class);
+            assertThat(check).isInstanceOf(StatusAnswer.Reported.class);
         }
     }
 }

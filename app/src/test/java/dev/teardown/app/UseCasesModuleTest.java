@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import dev.teardown.ports.AwaitTeardown;
-import dev.teardown.ports.CheckTeardown;
-import dev.teardown.ports.TeardownCheck;
-import dev.teardown.ports.TeardownStatusSource;
+import dev.teardown.ports.in.AwaitTeardownUseCase;
+import dev.teardown.ports.in.CheckStatusUseCase;
+import dev.teardown.ports.in.StatusAnswer;
+import dev.teardown.ports.out.TeardownStatusSource;
 import dev.teardown.testkit.InMemoryTeardownStatusSource;
 import dev.teardown.testkit.ReferenceExamples;
 import org.junit.jupiter.api.Test;
@@ -25,10 +25,10 @@ class UseCasesModuleTest {
             }
         });
 
-        TeardownCheck check = injector.getInstance(CheckTeardown.class).check(ReferenceExamples.DROPLET_ID);
+        StatusAnswer check = injector.getInstance(CheckStatusUseCase.class).check(ReferenceExamples.DROPLET_ID);
 
-        assertThat(check).isInstanceOf(TeardownCheck.Reported.class);
+        assertThat(check).isInstanceOf(StatusAnswer.Reported.class);
         assertThat(source.lookups(ReferenceExamples.DROPLET_ID)).isEqualTo(1);
-        assertThat(injector.getInstance(AwaitTeardown.class)).isSameAs(injector.getInstance(AwaitTeardown.class));
+        assertThat(injector.getInstance(AwaitTeardownUseCase.class)).isSameAs(injector.getInstance(AwaitTeardownUseCase.class));
     }
 }

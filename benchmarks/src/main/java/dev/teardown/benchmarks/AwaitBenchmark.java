@@ -3,13 +3,13 @@ package dev.teardown.benchmarks;
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.ResourceKind;
 import dev.teardown.domain.TeardownStatus;
-import dev.teardown.ports.AwaitListener;
-import dev.teardown.ports.AwaitOptions;
-import dev.teardown.ports.AwaitResult;
-import dev.teardown.ports.TeardownAwaitService;
-import dev.teardown.ports.TeardownCheckService;
-import dev.teardown.testkit.InMemoryTeardownStatusSource;
+import dev.teardown.ports.in.AwaitListener;
+import dev.teardown.ports.in.AwaitOptions;
+import dev.teardown.ports.in.AwaitResult;
+import dev.teardown.ports.service.AwaitTeardownService;
+import dev.teardown.ports.service.CheckStatusService;
 import dev.teardown.testkit.InMemoryTeardownStatusSource.Answer;
+import dev.teardown.testkit.InMemoryTeardownStatusSource;
 import dev.teardown.testkit.ManualClock;
 import dev.teardown.testkit.ReferenceExamples;
 import dev.teardown.testkit.TeardownStatusBuilder;
@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * One whole wait of {@link TeardownAwaitService} over an in-memory source that answers "in progress"
+ * One whole wait of {@link AwaitTeardownService} over an in-memory source that answers "in progress"
  * {@code polls - 1} times and then "succeeded", with {@link ManualClock}'s sleeper: no real sleep, so
  * what is left is the service's own cost. The cost per poll is the slope between two values of polls.
  */
@@ -60,8 +60,8 @@ public class AwaitBenchmark {
         // A new clock per wait: its sleeper keeps every pause, which would otherwise pile up.
         ManualClock clock = ManualClock.at("2026-01-01T00:00:00Z");
         InMemoryTeardownStatusSource source = new InMemoryTeardownStatusSource().script(ID, script);
-        TeardownAwaitService service = new TeardownAwaitService(
-                new TeardownCheckService(source), clock, clock.sleeper(), () -> 0.5);
+        AwaitTeardownService service = new AwaitTeardownService(
+                new CheckStatusService(source), clock, clock.sleeper(), () -> 0.5);
         AwaitResult result = service.await(ID, OPTIONS, AwaitListener.ignoring());
         if (result.polls() != polls) {
             throw new IllegalStateException("expected " + polls + " polls, saw " + result.polls());

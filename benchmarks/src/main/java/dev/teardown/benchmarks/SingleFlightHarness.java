@@ -1,12 +1,12 @@
 package dev.teardown.benchmarks;
 
 import dev.teardown.adapters.cache.CacheConfig;
-import dev.teardown.ports.service.FreshnessPolicy;
 import dev.teardown.adapters.cache.CachingTeardownStatusSource;
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.ResourceKind;
 import dev.teardown.domain.TeardownStatus;
-import dev.teardown.ports.TeardownStatusSource;
+import dev.teardown.ports.out.TeardownStatusSource;
+import dev.teardown.ports.service.FreshnessPolicy;
 import dev.teardown.testkit.ReferenceExamples;
 import dev.teardown.testkit.TeardownStatusBuilder;
 import java.util.ArrayList;

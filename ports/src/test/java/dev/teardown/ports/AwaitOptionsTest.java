@@ -3,6 +3,7 @@ package dev.teardown.ports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.teardown.ports.in.AwaitOptions;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package dev.teardown.ports;
 
+import dev.teardown.ports.out.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

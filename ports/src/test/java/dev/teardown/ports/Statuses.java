@@ -4,6 +4,8 @@ import dev.teardown.domain.DropletId;
 import dev.teardown.domain.ResourceKind;
 import dev.teardown.domain.ResourceTeardown;
 import dev.teardown.domain.TeardownStatus;
+import dev.teardown.ports.out.TeardownApiException;
+import dev.teardown.ports.out.TeardownApiException.Operation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +41,7 @@ final class Statuses {
                 List.of(ResourceTeardown.failed(ResourceKind.VOLUME, "v0", "data-0", "volume is attached")));
     }
 
-    static TeardownStatusUnavailableException failure(TeardownStatusUnavailableException.Reason reason) {
-        return TeardownStatusUnavailableException.builder(reason, ID, "scripted " + reason).build();
+    static TeardownApiException failure(TeardownApiException.Reason reason) {
+        return TeardownApiException.builder(Operation.CHECK_STATUS, reason, ID, "scripted " + reason).build();
     }
 }

@@ -2,8 +2,8 @@ package dev.teardown.testkit;
 
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.TeardownStatus;
-import dev.teardown.ports.TeardownStatusSource;
-import dev.teardown.ports.TeardownStatusUnavailableException;
+import dev.teardown.ports.out.TeardownApiException;
+import dev.teardown.ports.out.TeardownStatusSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -25,7 +25,7 @@ public final class InMemoryTeardownStatusSource implements TeardownStatusSource 
 
         record NotFound() implements Answer {}
 
-        record Failure(TeardownStatusUnavailableException failure) implements Answer {}
+        record Failure(TeardownApiException failure) implements Answer {}
 
         static Answer of(TeardownStatus status) {
             return new Status(status);
@@ -35,7 +35,7 @@ public final class InMemoryTeardownStatusSource implements TeardownStatusSource 
             return new NotFound();
         }
 
-        static Answer failure(TeardownStatusUnavailableException failure) {
+        static Answer failure(TeardownApiException failure) {
             return new Failure(failure);
         }
     }
@@ -70,7 +70,7 @@ public final class InMemoryTeardownStatusSource implements TeardownStatusSource 
     }
 
     /** From now on, lookups of the Droplet fail with this exception. */
-    public InMemoryTeardownStatusSource failWith(DropletId dropletId, TeardownStatusUnavailableException failure) {
+    public InMemoryTeardownStatusSource failWith(DropletId dropletId, TeardownApiException failure) {
         return script(dropletId, Answer.failure(failure));
     }
 

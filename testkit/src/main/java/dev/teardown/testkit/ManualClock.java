@@ -1,6 +1,6 @@
 package dev.teardown.testkit;
 
-import dev.teardown.ports.Sleeper;
+import dev.teardown.ports.out.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,8 +7,8 @@ import dev.teardown.domain.DropletId;
 import dev.teardown.domain.ResourceKind;
 import dev.teardown.domain.TeardownOutcome;
 import dev.teardown.domain.TeardownStatus;
-import dev.teardown.ports.TeardownStatusSource;
-import dev.teardown.ports.TeardownStatusUnavailableException;
+import dev.teardown.ports.out.TeardownApiException;
+import dev.teardown.ports.out.TeardownStatusSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -113,7 +113,7 @@ public abstract class TeardownStatusSourceContract {
         TeardownStatusSource source = sourceFailingFor(dropletId);
 
         assertThatThrownBy(() -> source.statusOf(dropletId))
-                .isInstanceOfSatisfying(TeardownStatusUnavailableException.class, failure -> {
+                .isInstanceOfSatisfying(TeardownApiException.class, failure -> {
                     assertThat(failure.dropletId()).isEqualTo(dropletId);
                     assertThat(failure.reason()).isNotNull();
                     assertThat(failure.getMessage()).isNotBlank();

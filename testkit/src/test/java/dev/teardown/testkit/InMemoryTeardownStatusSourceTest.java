@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.TeardownStatus;
-import dev.teardown.ports.TeardownStatusSource;
-import dev.teardown.ports.TeardownStatusUnavailableException;
-import dev.teardown.ports.TeardownStatusUnavailableException.Reason;
+import dev.teardown.ports.out.TeardownApiException.Operation;
+import dev.teardown.ports.out.TeardownApiException.Reason;
+import dev.teardown.ports.out.TeardownApiException;
+import dev.teardown.ports.out.TeardownStatusSource;
 import dev.teardown.testkit.InMemoryTeardownStatusSource.Answer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class InMemoryTeardownStatusSourceTest extends TeardownStatusSourceContract {
                 .script(id, Answer.notFound(), Answer.failure(failure(id)), Answer.of(done));
 
         assertThat(source.statusOf(id)).isEmpty();
-        assertThatThrownBy(() -> source.statusOf(id)).isInstanceOf(TeardownStatusUnavailableException.class);
+        assertThatThrownBy(() -> source.statusOf(id)).isInstanceOf(TeardownApiException.class);
         assertThat(source.statusOf(id)).contains(done);
         assertThat(source.statusOf(id)).contains(done);
         assertThat(source.lookups(id)).isEqualTo(4);
@@ -54,7 +55,7 @@ class InMemoryTeardownStatusSourceTest extends TeardownStatusSourceContract {
                 .hasMessageContaining("at least one answer");
     }
 
-    private static TeardownStatusUnavailableException failure(DropletId id) {
-        return TeardownStatusUnavailableException.builder(Reason.SERVER_ERROR, id, "scripted server error").build();
+    private static TeardownApiException failure(DropletId id) {
+        return TeardownApiException.builder(Operation.CHECK_STATUS, Reason.SERVER_ERROR, id, "scripted server error").build();
     }
 }

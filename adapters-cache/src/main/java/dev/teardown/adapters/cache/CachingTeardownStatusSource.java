@@ -6,9 +6,10 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.TeardownStatus;
-import dev.teardown.ports.TeardownStatusSource;
-import dev.teardown.ports.TeardownStatusUnavailableException;
-import dev.teardown.ports.TeardownStatusUnavailableException.Reason;
+import dev.teardown.ports.out.TeardownApiException.Operation;
+import dev.teardown.ports.out.TeardownApiException.Reason;
+import dev.teardown.ports.out.TeardownApiException;
+import dev.teardown.ports.out.TeardownStatusSource;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
 import java.util.Objects;
@@ -82,7 +83,7 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
      * The kept answer when there is one, else the answer of the wrapped source, shared with every
      * concurrent lookup of the same Droplet.
      *
-     * @throws TeardownStatusUnavailableException as the wrapped source threw it; also, with reason
+     * @throws TeardownApiException as the wrapped source threw it; also, with reason
      *     {@link Reason#TIMEOUT}, when this thread is interrupted while waiting (its interrupt flag is
      *     set again, and the call goes on for the other callers)
      * @throws IllegalStateException when this source was closed
@@ -196,8 +197,8 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
             return call.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw TeardownStatusUnavailableException
-                    .builder(Reason.TIMEOUT, dropletId,
+            throw TeardownApiException
+                    .builder(Operation.CHECK_STATUS, Reason.TIMEOUT, dropletId,
                             "interrupted while waiting for the status of droplet " + dropletId)
                     .cause(e)
                     .build();

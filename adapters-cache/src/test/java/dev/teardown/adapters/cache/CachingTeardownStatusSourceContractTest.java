@@ -2,9 +2,10 @@ package dev.teardown.adapters.cache;
 
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.TeardownStatus;
-import dev.teardown.ports.TeardownStatusSource;
-import dev.teardown.ports.TeardownStatusUnavailableException;
-import dev.teardown.ports.TeardownStatusUnavailableException.Reason;
+import dev.teardown.ports.out.TeardownApiException.Operation;
+import dev.teardown.ports.out.TeardownApiException.Reason;
+import dev.teardown.ports.out.TeardownApiException;
+import dev.teardown.ports.out.TeardownStatusSource;
 import dev.teardown.testkit.InMemoryTeardownStatusSource;
 import dev.teardown.testkit.TeardownStatusSourceContract;
 import java.util.ArrayList;
@@ -24,8 +25,8 @@ class CachingTeardownStatusSourceContractTest extends TeardownStatusSourceContra
 
     @Override
     protected TeardownStatusSource sourceFailingFor(DropletId dropletId) {
-        TeardownStatusUnavailableException failure = TeardownStatusUnavailableException
-                .builder(Reason.SERVER_ERROR, dropletId, "the API answered 503 for droplet " + dropletId)
+        TeardownApiException failure = TeardownApiException
+                .builder(Operation.CHECK_STATUS, Reason.SERVER_ERROR, dropletId, "the API answered 503 for droplet " + dropletId)
                 .httpStatus(503)
                 .attempts(1)
                 .build();

@@ -8,11 +8,12 @@ import dev.teardown.domain.DropletId;
 import dev.teardown.domain.ResourceKind;
 import dev.teardown.domain.TeardownOutcome;
 import dev.teardown.domain.TeardownStatus;
-import dev.teardown.ports.TeardownStatusSource;
-import dev.teardown.ports.TeardownStatusUnavailableException;
-import dev.teardown.ports.TeardownStatusUnavailableException.Reason;
-import dev.teardown.testkit.InMemoryTeardownStatusSource;
+import dev.teardown.ports.out.TeardownApiException.Operation;
+import dev.teardown.ports.out.TeardownApiException.Reason;
+import dev.teardown.ports.out.TeardownApiException;
+import dev.teardown.ports.out.TeardownStatusSource;
 import dev.teardown.testkit.InMemoryTeardownStatusSource.Answer;
+import dev.teardown.testkit.InMemoryTeardownStatusSource;
 import dev.teardown.testkit.TeardownStatusBuilder;
 import java.io.IOException;
 import java.lang.reflect.UndeclaredThrowableException;
@@ -129,7 +130,7 @@ class CachingTeardownStatusSourceTest {
 
     @Test
     void statusOf_upstreamFails_throwsTheUpstreamExceptionItself() {
-        TeardownStatusUnavailableException failure = rateLimited(DROPLET);
+        TeardownApiException failure = rateLimited(DROPLET);
         upstream.failWith(DROPLET, failure);
         CachingTeardownStatusSource cache = sameThreadCache(CacheConfig.defaults());
 
@@ -189,7 +190,7 @@ class CachingTeardownStatusSourceTest {
 
     @Test
     void statusOf_concurrentWaitersOnAFailingCall_allGetItsFailureFromOneCall() throws Exception {
-        TeardownStatusUnavailableException failure = rateLimited(DROPLET);
+        TeardownApiException failure = rateLimited(DROPLET);
         upstream.script(DROPLET, Answer.failure(failure), Answer.of(succeeded(DROPLET)));
         GatedTeardownStatusSource slow = new GatedTeardownStatusSource(upstream);
         CachingTeardownStatusSource cache = threadedCache(slow, CacheConfig.defaults());
@@ -226,7 +227,7 @@ class CachingTeardownStatusSourceTest {
 
         firstCall.run();
 
-        assertThat(firstCaller.get(30, TimeUnit.SECONDS)).isInstanceOf(TeardownStatusUnavailableException.class);
+        assertThat(firstCaller.get(30, TimeUnit.SECONDS)).isInstanceOf(TeardownApiException.class);
         assertThat(answerInBetween.get()).isEqualTo(Optional.of(succeeded(DROPLET)));
         assertThat(upstream.lookups(DROPLET)).isEqualTo(2);
     }
@@ -250,7 +251,7 @@ class CachingTeardownStatusSourceTest {
         slow.open();
 
         assertThat(seen.get())
-                .isInstanceOfSatisfying(TeardownStatusUnavailableException.class, failure -> {
+                .isInstanceOfSatisfying(TeardownApiException.class, failure -> {
                     assertThat(failure.reason()).isEqualTo(Reason.TIMEOUT);
                     assertThat(failure.dropletId()).isEqualTo(DROPLET);
                     assertThat(failure.getCause()).isInstanceOf(InterruptedException.class);
@@ -285,7 +286,7 @@ class CachingTeardownStatusSourceTest {
     };
 
     static Stream<Arguments> failingSources() {
-        TeardownStatusUnavailableException unavailable = rateLimited(DROPLET);
+        TeardownApiException unavailable = rateLimited(DROPLET);
         IllegalStateException bug = new IllegalStateException("a bug in the wrapped source");
         IOException undeclared = new IOException("connection reset");
         return Stream.of(
@@ -512,7 +513,7 @@ class CachingTeardownStatusSourceTest {
         awaitWaiters(cache, callers);
         slow.open();
         for (Future<Throwable> waiter : waiters) {
-            assertThat(waiter.get(30, TimeUnit.SECONDS)).isInstanceOf(TeardownStatusUnavailableException.class);
+            assertThat(waiter.get(30, TimeUnit.SECONDS)).isInstanceOf(TeardownApiException.class);
         }
 
         assertThat(upstream.lookups(DROPLET)).isEqualTo(1);
@@ -665,9 +666,9 @@ class CachingTeardownStatusSourceTest {
                 .build();
     }
 
-    private static TeardownStatusUnavailableException rateLimited(DropletId dropletId) {
-        return TeardownStatusUnavailableException
-                .builder(Reason.RATE_LIMITED, dropletId, "the API answered 429 for droplet " + dropletId)
+    private static TeardownApiException rateLimited(DropletId dropletId) {
+        return TeardownApiException
+                .builder(Operation.CHECK_STATUS, Reason.RATE_LIMITED, dropletId, "the API answered 429 for droplet " + dropletId)
                 .httpStatus(429)
                 .attempts(1)
                 .build();

@@ -2,7 +2,7 @@ package dev.teardown.adapters.cache;
 
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.TeardownStatus;
-import dev.teardown.ports.TeardownStatusSource;
+import dev.teardown.ports.out.TeardownStatusSource;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

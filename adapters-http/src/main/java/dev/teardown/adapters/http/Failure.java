@@ -1,8 +1,9 @@
 package dev.teardown.adapters.http;
 
 import dev.teardown.domain.DropletId;
-import dev.teardown.ports.TeardownStatusUnavailableException;
-import dev.teardown.ports.TeardownStatusUnavailableException.Reason;
+import dev.teardown.ports.out.TeardownApiException.Operation;
+import dev.teardown.ports.out.TeardownApiException.Reason;
+import dev.teardown.ports.out.TeardownApiException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -26,18 +27,18 @@ record Failure(
         return new Failure(reason, detail, retryable, 0, Optional.empty(), Optional.empty(), cause);
     }
 
-    TeardownStatusUnavailableException toException(
+    TeardownApiException toException(
             DropletId dropletId, int attempts, Optional<Instant> retryAllowedAt, String afterword) {
-        StringBuilder message = new StringBuilder("no teardown status for droplet ")
-                .append(dropletId).append(": ").append(detail);
+        StringBuilder message = new StringBuilder(Operation.CHECK_STATUS.failureOf(dropletId))
+                .append(": ").append(detail);
         requestId.ifPresent(id -> message.append(" [request id ").append(id).append(']'));
         message.append(attempts == 1 ? " (1 attempt" : " (" + attempts + " attempts");
         if (!afterword.isEmpty()) {
             message.append("; ").append(afterword);
         }
         message.append(')');
-        TeardownStatusUnavailableException.Builder builder = TeardownStatusUnavailableException
-                .builder(reason, dropletId, message.toString())
+        TeardownApiException.Builder builder = TeardownApiException
+                .builder(Operation.CHECK_STATUS, reason, dropletId, message.toString())
                 .attempts(attempts)
                 .httpStatus(httpStatus)
                 .cause(cause);

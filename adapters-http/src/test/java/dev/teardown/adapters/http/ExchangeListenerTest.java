@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.teardown.domain.DropletId;
-import dev.teardown.ports.TeardownStatusUnavailableException;
+import dev.teardown.ports.out.TeardownApiException;
 import dev.teardown.testkit.ManualClock;
 import dev.teardown.testkit.ReferenceExamples;
 import java.util.List;
@@ -72,7 +72,7 @@ class ExchangeListenerTest {
         api.close();
 
         assertThatThrownBy(() -> source.statusOf(DropletId.of(DROPLET)))
-                .isInstanceOf(TeardownStatusUnavailableException.class);
+                .isInstanceOf(TeardownApiException.class);
 
         assertThat(exchanges).isNotEmpty().allSatisfy(exchange -> {
             assertThat(exchange.status()).isEqualTo(OptionalInt.empty());

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.ResourceKind;
 import dev.teardown.domain.TeardownStatus;
-import dev.teardown.ports.TeardownStatusUnavailableException;
-import dev.teardown.ports.TeardownStatusUnavailableException.Reason;
+import dev.teardown.ports.out.TeardownApiException.Reason;
+import dev.teardown.ports.out.TeardownApiException;
 import dev.teardown.testkit.ManualClock;
 import dev.teardown.testkit.TeardownStatusBuilder;
 import java.nio.charset.StandardCharsets;
@@ -94,7 +94,7 @@ class HttpTeardownStatusSourceConcurrencyTest {
                 api.answer(id, ApiServer.json(200, body));
                 try {
                     assertThat(source.statusOf(DropletId.of(id))).isPresent();
-                } catch (TeardownStatusUnavailableException failure) {
+                } catch (TeardownApiException failure) {
                     assertThat(failure.reason()).as("body #%d: %s", i, new String(body, StandardCharsets.UTF_8))
                             .isEqualTo(Reason.BAD_RESPONSE);
                     assertThat(failure.attempts()).isEqualTo(1);
@@ -125,7 +125,7 @@ class HttpTeardownStatusSourceConcurrencyTest {
             for (Future<?> thread : running) {
                 assertThatThrownBy(() -> thread.get(10, TimeUnit.SECONDS))
                         .cause()
-                        .isInstanceOfAny(IllegalStateException.class, TeardownStatusUnavailableException.class);
+                        .isInstanceOfAny(IllegalStateException.class, TeardownApiException.class);
             }
         } finally {
             threads.shutdownNow();

@@ -4,7 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.TeardownStatus;
-import dev.teardown.ports.TeardownStatusSource;
+import dev.teardown.ports.out.TeardownStatusSource;
 import dev.teardown.testkit.ManualClock;
 import dev.teardown.testkit.TeardownStatusSourceContract;
 import java.util.ArrayList;

@@ -10,8 +10,8 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.ResourceKind;
 import dev.teardown.domain.TeardownStatus;
-import dev.teardown.ports.TeardownStatusUnavailableException;
-import dev.teardown.ports.TeardownStatusUnavailableException.Reason;
+import dev.teardown.ports.out.TeardownApiException.Reason;
+import dev.teardown.ports.out.TeardownApiException;
 import dev.teardown.testkit.ManualClock;
 import dev.teardown.testkit.TeardownStatusBuilder;
 import java.io.IOException;
@@ -73,20 +73,20 @@ class HttpTeardownStatusSourceFaultsTest {
                 .build();
     }
 
-    private void assertFailsWithin(HttpTeardownStatusSource lookedUp, Consumer<TeardownStatusUnavailableException> requirements) {
+    private void assertFailsWithin(HttpTeardownStatusSource lookedUp, Consumer<TeardownApiException> requirements) {
         long start = System.nanoTime();
         assertThatThrownBy(() -> lookedUp.statusOf(DROPLET_ID))
-                .asInstanceOf(type(TeardownStatusUnavailableException.class))
+                .asInstanceOf(type(TeardownApiException.class))
                 .satisfies(failure -> assertThat(failure.dropletId()).isEqualTo(DROPLET_ID))
                 .satisfies(requirements);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(DEADLINE.plus(SLACK));
     }
 
-    private void assertFailsWithin(Consumer<TeardownStatusUnavailableException> requirements) {
+    private void assertFailsWithin(Consumer<TeardownApiException> requirements) {
         assertFailsWithin(source, requirements);
     }
 
-    private static Consumer<TeardownStatusUnavailableException> retriedNetworkFailure() {
+    private static Consumer<TeardownApiException> retriedNetworkFailure() {
         return failure -> {
             assertThat(failure.reason()).isEqualTo(Reason.NETWORK);
             assertThat(failure.attempts()).isEqualTo(3);
@@ -256,7 +256,7 @@ class HttpTeardownStatusSourceFaultsTest {
         assertThat(source.statusOf(DROPLET_ID)).contains(status());
     }
 
-    private static Consumer<TeardownStatusUnavailableException> tooLarge() {
+    private static Consumer<TeardownApiException> tooLarge() {
         return failure -> {
             assertThat(failure.reason()).isEqualTo(Reason.BAD_RESPONSE);
             assertThat(failure.getMessage()).contains("larger than the limit of 1024 bytes");

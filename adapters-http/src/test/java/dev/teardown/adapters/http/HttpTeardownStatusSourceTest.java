@@ -8,8 +8,8 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.TeardownStatus;
-import dev.teardown.ports.TeardownStatusUnavailableException;
-import dev.teardown.ports.TeardownStatusUnavailableException.Reason;
+import dev.teardown.ports.out.TeardownApiException.Reason;
+import dev.teardown.ports.out.TeardownApiException;
 import dev.teardown.testkit.ManualClock;
 import dev.teardown.testkit.ReferenceExamples;
 import dev.teardown.testkit.TeardownStatusBuilder;
@@ -66,8 +66,8 @@ class HttpTeardownStatusSourceTest {
         return assertThatThrownBy(() -> source.statusOf(DROPLET_ID));
     }
 
-    private void assertFailure(Consumer<TeardownStatusUnavailableException> requirements) {
-        assertLookupFails().asInstanceOf(type(TeardownStatusUnavailableException.class)).satisfies(requirements);
+    private void assertFailure(Consumer<TeardownApiException> requirements) {
+        assertLookupFails().asInstanceOf(type(TeardownApiException.class)).satisfies(requirements);
     }
 
     // The request
@@ -381,7 +381,7 @@ class HttpTeardownStatusSourceTest {
         api.answer(DROPLET, aResponse().withStatus(503));
         try (HttpTeardownStatusSource impatient = sourceWith(config)) {
             assertThatThrownBy(() -> impatient.statusOf(DROPLET_ID))
-                    .asInstanceOf(type(TeardownStatusUnavailableException.class))
+                    .asInstanceOf(type(TeardownApiException.class))
                     .satisfies(failure -> {
                         assertThat(failure.reason()).isEqualTo(Reason.SERVER_ERROR);
                         assertThat(failure.attempts()).isEqualTo(1);
@@ -396,7 +396,7 @@ class HttpTeardownStatusSourceTest {
     void statusOf_retryPolicyNone_sendsOneRequest() {
         api.answer(DROPLET, aResponse().withStatus(500));
         try (HttpTeardownStatusSource once = sourceWith(api.config().retryPolicy(RetryPolicy.none()).build())) {
-            assertThatThrownBy(() -> once.statusOf(DROPLET_ID)).isInstanceOf(TeardownStatusUnavailableException.class);
+            assertThatThrownBy(() -> once.statusOf(DROPLET_ID)).isInstanceOf(TeardownApiException.class);
         }
         assertThat(api.requestsFor(DROPLET)).isEqualTo(1);
     }
@@ -412,7 +412,7 @@ class HttpTeardownStatusSourceTest {
                 .build();
         try (interrupted) {
             assertThatThrownBy(() -> interrupted.statusOf(DROPLET_ID))
-                    .asInstanceOf(type(TeardownStatusUnavailableException.class))
+                    .asInstanceOf(type(TeardownApiException.class))
                     .satisfies(failure -> {
                         assertThat(failure.reason()).isEqualTo(Reason.TIMEOUT);
                         assertThat(failure.getCause()).isInstanceOf(InterruptedException.class);
@@ -446,7 +446,7 @@ class HttpTeardownStatusSourceTest {
         api.answer(DROPLET, aResponse().withStatus(429).withHeader("Retry-After", "3600")
                 .withHeader("ratelimit-limit", "5000").withHeader("ratelimit-remaining", "0"));
 
-        assertThatThrownBy(() -> source.statusOf(DROPLET_ID)).isInstanceOf(TeardownStatusUnavailableException.class);
+        assertThatThrownBy(() -> source.statusOf(DROPLET_ID)).isInstanceOf(TeardownApiException.class);
 
         assertThat(source.lastKnownQuota()).hasValueSatisfying(quota -> assertThat(quota.isExhausted()).isTrue());
     }
@@ -458,7 +458,7 @@ class HttpTeardownStatusSourceTest {
         try (ApiServer tls = ApiServer.startWithHttps();
                 HttpTeardownStatusSource overTls = sourceWith(tls.config().baseUrl(tls.httpsBaseUrl()).build())) {
             assertThatThrownBy(() -> overTls.statusOf(DROPLET_ID))
-                    .asInstanceOf(type(TeardownStatusUnavailableException.class))
+                    .asInstanceOf(type(TeardownApiException.class))
                     .satisfies(failure -> {
                         assertThat(failure.reason()).isEqualTo(Reason.NETWORK);
                         assertThat(failure.getMessage()).contains("TLS");

@@ -1,6 +1,6 @@
 package dev.teardown.app.cli;
 
-import dev.teardown.ports.Sleeper;
+import dev.teardown.ports.out.Sleeper;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;

@@ -13,8 +13,8 @@ import dev.teardown.app.TimeModule;
 import dev.teardown.app.UncachedModule;
 import dev.teardown.app.UseCasesModule;
 import dev.teardown.app.sandbox.SandboxModule;
-import dev.teardown.ports.AwaitTeardown;
-import dev.teardown.ports.CheckTeardown;
+import dev.teardown.ports.in.AwaitTeardownUseCase;
+import dev.teardown.ports.in.CheckStatusUseCase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,12 +59,12 @@ final class CliStack implements AutoCloseable {
         return Optional.of(new CliStack(Guice.createInjector(modules)));
     }
 
-    CheckTeardown check() {
-        return injector.getInstance(CheckTeardown.class);
+    CheckStatusUseCase check() {
+        return injector.getInstance(CheckStatusUseCase.class);
     }
 
-    AwaitTeardown await() {
-        return injector.getInstance(AwaitTeardown.class);
+    AwaitTeardownUseCase await() {
+        return injector.getInstance(AwaitTeardownUseCase.class);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.teardown.app.cli;
 
 import dev.teardown.domain.TeardownOutcome;
-import dev.teardown.ports.TeardownCheck;
+import dev.teardown.ports.in.StatusAnswer;
 
 /** The command's exit codes, the same for {@code status} and for the end of {@code watch}. */
 final class ExitCode {
@@ -16,8 +16,8 @@ final class ExitCode {
     private ExitCode() {
     }
 
-    static int of(TeardownCheck check) {
-        if (check instanceof TeardownCheck.Reported reported) {
+    static int of(StatusAnswer check) {
+        if (check instanceof StatusAnswer.Reported reported) {
             return of(reported.report().outcome());
         }
         return NOT_FOUND;

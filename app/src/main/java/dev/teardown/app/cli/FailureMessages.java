@@ -1,6 +1,6 @@
 package dev.teardown.app.cli;
 
-import dev.teardown.ports.TeardownStatusUnavailableException;
+import dev.teardown.ports.out.TeardownApiException;
 
 /** One line per failure: what happened and what to do about it. */
 final class FailureMessages {
@@ -8,20 +8,21 @@ final class FailureMessages {
     private FailureMessages() {
     }
 
-    static String of(TeardownStatusUnavailableException failure) {
+    static String of(TeardownApiException failure) {
         StringBuilder line = new StringBuilder("teardown: ")
                 .append(HumanReport.oneLine(String.valueOf(failure.getMessage())));
         line.append(" (").append(advice(failure)).append(')');
         return line.toString();
     }
 
-    private static String advice(TeardownStatusUnavailableException failure) {
+    private static String advice(TeardownApiException failure) {
         return switch (failure.reason()) {
             case AUTHENTICATION -> "check that " + CliEnvironment.TOKEN_VARIABLE + " holds a valid, unrevoked token";
             case PERMISSION -> "the call needs a token with the droplet:delete scope";
             case RATE_LIMITED -> failure.retryAllowedAt()
                     .map(at -> "rate limited: retry after " + at)
                     .orElse("rate limited: wait a minute and retry");
+            case CONFLICT -> "a destroy of this droplet is already in progress: follow it with teardown watch";
             case SERVER_ERROR -> "DigitalOcean had a server error: retry later";
             case NETWORK -> "check the network and --api-url";
             case TIMEOUT -> "retry, or allow longer with --timeout";

@@ -5,8 +5,8 @@ import dev.teardown.domain.ResourceTeardown;
 import dev.teardown.domain.TeardownOutcome;
 import dev.teardown.domain.TeardownProgress;
 import dev.teardown.domain.TeardownStatus;
-import dev.teardown.ports.TeardownCheck;
-import dev.teardown.ports.TeardownReport;
+import dev.teardown.ports.in.StatusAnswer;
+import dev.teardown.ports.in.TeardownReport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +20,8 @@ final class HumanReport {
     private HumanReport() {
     }
 
-    static String of(TeardownCheck check) {
-        if (check instanceof TeardownCheck.Reported reported) {
+    static String of(StatusAnswer check) {
+        if (check instanceof StatusAnswer.Reported reported) {
             return of(reported.report());
         }
         return "Droplet " + check.dropletId() + ": no teardown request is known for this droplet.\n";

@@ -1,6 +1,6 @@
 package dev.teardown.app.cli;
 
-import dev.teardown.ports.Sleeper;
+import dev.teardown.ports.out.Sleeper;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -5,9 +5,9 @@ import dev.teardown.domain.ResourceKind;
 import dev.teardown.domain.ResourceTeardown;
 import dev.teardown.domain.TeardownProgress;
 import dev.teardown.domain.TeardownStatus;
-import dev.teardown.ports.TeardownCheck;
-import dev.teardown.ports.TeardownReport;
-import dev.teardown.ports.TeardownStatusUnavailableException;
+import dev.teardown.ports.in.StatusAnswer;
+import dev.teardown.ports.in.TeardownReport;
+import dev.teardown.ports.out.TeardownApiException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -19,8 +19,8 @@ final class ReportDocuments {
     private ReportDocuments() {
     }
 
-    static String of(TeardownCheck check) {
-        if (check instanceof TeardownCheck.Reported reported) {
+    static String of(StatusAnswer check) {
+        if (check instanceof StatusAnswer.Reported reported) {
             return Json.write(report(reported.report()));
         }
         Map<String, Object> notFound = new LinkedHashMap<>();
@@ -29,7 +29,7 @@ final class ReportDocuments {
         return Json.write(notFound);
     }
 
-    static String failure(TeardownStatusUnavailableException failure) {
+    static String failure(TeardownApiException failure) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("reason", lower(failure.reason()));
         error.put("message", failure.getMessage());

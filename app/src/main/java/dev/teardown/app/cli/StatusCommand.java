@@ -1,8 +1,8 @@
 package dev.teardown.app.cli;
 
 import dev.teardown.domain.DropletId;
-import dev.teardown.ports.TeardownCheck;
-import dev.teardown.ports.TeardownStatusUnavailableException;
+import dev.teardown.ports.in.StatusAnswer;
+import dev.teardown.ports.out.TeardownApiException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -42,11 +42,11 @@ final class StatusCommand implements Callable<Integer> {
             return ExitCode.UNAVAILABLE;
         }
         try (CliStack stack = opened.get()) {
-            TeardownCheck check = stack.check().check(dropletId);
+            StatusAnswer check = stack.check().check(dropletId);
             context.out().print(connection.json ? ReportDocuments.of(check) + "\n" : HumanReport.of(check));
             context.out().flush();
             return ExitCode.of(check);
-        } catch (TeardownStatusUnavailableException failure) {
+        } catch (TeardownApiException failure) {
             context.err().println(FailureMessages.of(failure));
             return ExitCode.UNAVAILABLE;
         }

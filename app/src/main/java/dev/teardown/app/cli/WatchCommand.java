@@ -1,9 +1,9 @@
 package dev.teardown.app.cli;
 
 import dev.teardown.domain.DropletId;
-import dev.teardown.ports.AwaitOptions;
-import dev.teardown.ports.AwaitResult;
-import dev.teardown.ports.TeardownCheck;
+import dev.teardown.ports.in.AwaitOptions;
+import dev.teardown.ports.in.AwaitResult;
+import dev.teardown.ports.in.StatusAnswer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -70,7 +70,7 @@ final class WatchCommand implements Callable<Integer> {
     }
 
     private int conclude(CliContext context, AwaitResult result) {
-        Optional<TeardownCheck> last = result.last();
+        Optional<StatusAnswer> last = result.last();
         if (!connection.json) {
             last.ifPresent(check -> context.out().print("\n" + HumanReport.of(check)));
             context.out().flush();

@@ -1,10 +1,10 @@
 package dev.teardown.app.cli;
 
 import dev.teardown.domain.TeardownProgress;
-import dev.teardown.ports.AwaitListener;
-import dev.teardown.ports.AwaitObservation;
-import dev.teardown.ports.TeardownCheck;
-import dev.teardown.ports.TeardownReport;
+import dev.teardown.ports.in.AwaitListener;
+import dev.teardown.ports.in.AwaitObservation;
+import dev.teardown.ports.in.StatusAnswer;
+import dev.teardown.ports.in.TeardownReport;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,8 +44,8 @@ abstract class WatchPrinter implements AwaitListener {
         return Durations.format(Duration.between(start, at));
     }
 
-    protected static String summary(TeardownCheck check) {
-        if (check instanceof TeardownCheck.Reported reported) {
+    protected static String summary(StatusAnswer check) {
+        if (check instanceof StatusAnswer.Reported reported) {
             TeardownReport report = reported.report();
             TeardownProgress progress = report.progress();
             return String.format(Locale.ROOT, "%s: %d destroyed, %d failed, %d pending of %d",
@@ -116,7 +116,7 @@ abstract class WatchPrinter implements AwaitListener {
         public void onObservation(AwaitObservation observation) {
             if (observation instanceof AwaitObservation.Checked checked) {
                 status = summary(checked.check());
-                if (checked.check() instanceof TeardownCheck.Reported reported) {
+                if (checked.check() instanceof StatusAnswer.Reported reported) {
                     fraction = reported.report().progress().fractionDone();
                 }
             } else if (observation instanceof AwaitObservation.Failed failed) {

@@ -1,4 +1,4 @@
-package dev.teardown.ports;
+package dev.teardown.ports.in;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,8 +1,17 @@
-package dev.teardown.ports;
+package dev.teardown.ports.service;
 
 import dev.teardown.domain.DropletId;
-import dev.teardown.ports.AwaitResult.StopReason;
-import dev.teardown.ports.TeardownStatusUnavailableException.Reason;
+import dev.teardown.ports.in.AwaitListener;
+import dev.teardown.ports.in.AwaitObservation;
+import dev.teardown.ports.in.AwaitOptions;
+import dev.teardown.ports.in.AwaitResult.StopReason;
+import dev.teardown.ports.in.AwaitResult;
+import dev.teardown.ports.in.AwaitTeardownUseCase;
+import dev.teardown.ports.in.CheckStatusUseCase;
+import dev.teardown.ports.in.StatusAnswer;
+import dev.teardown.ports.out.Sleeper;
+import dev.teardown.ports.out.TeardownApiException.Reason;
+import dev.teardown.ports.out.TeardownApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +28,9 @@ import java.util.function.DoubleSupplier;
  * waits until the API allows the next one instead of counting as a failure. No pause runs past the
  * deadline: the last lookup happens at the deadline.
  */
-public final class TeardownAwaitService implements AwaitTeardown {
+public final class AwaitTeardownService implements AwaitTeardownUseCase {
 
-    private final CheckTeardown checker;
+    private final CheckStatusUseCase checker;
     private final Clock clock;
     private final Sleeper sleeper;
     private final DoubleSupplier jitter;
@@ -29,7 +38,7 @@ public final class TeardownAwaitService implements AwaitTeardown {
     /**
      * @param jitter values in [0, 1) that spread pauses between half and all of the backoff interval
      */
-    public TeardownAwaitService(CheckTeardown checker, Clock clock, Sleeper sleeper, DoubleSupplier jitter) {
+    public AwaitTeardownService(CheckStatusUseCase checker, Clock clock, Sleeper sleeper, DoubleSupplier jitter) {
         this.checker = Objects.requireNonNull(checker, "checker");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -37,8 +46,8 @@ public final class TeardownAwaitService implements AwaitTeardown {
     }
 
     /** Real time, real sleeps and random jitter. */
-    public static TeardownAwaitService system(CheckTeardown checker) {
-        return new TeardownAwaitService(
+    public static AwaitTeardownService system(CheckStatusUseCase checker) {
+        return new AwaitTeardownService(
                 checker, Clock.systemUTC(), Sleeper.system(), () -> ThreadLocalRandom.current().nextDouble());
     }
 
@@ -57,8 +66,8 @@ public final class TeardownAwaitService implements AwaitTeardown {
         private final AwaitListener listener;
         private final Instant start;
         private final Instant deadline;
-        private Optional<TeardownCheck> last = Optional.empty();
-        private Optional<TeardownStatusUnavailableException> lastFailure = Optional.empty();
+        private Optional<StatusAnswer> last = Optional.empty();
+        private Optional<TeardownApiException> lastFailure = Optional.empty();
         private int polls;
         private int consecutiveFailures;
         private int unchangedPolls;
@@ -77,7 +86,7 @@ public final class TeardownAwaitService implements AwaitTeardown {
                 Duration pause;
                 Optional<Instant> notBefore = Optional.empty();
                 try {
-                    TeardownCheck check = checker.check(dropletId);
+                    StatusAnswer check = checker.check(dropletId);
                     lastFailure = Optional.empty();
                     consecutiveFailures = 0;
                     listener.onObservation(new AwaitObservation.Checked(clock.instant(), polls, check));
@@ -87,7 +96,7 @@ public final class TeardownAwaitService implements AwaitTeardown {
                         return result(StopReason.TERMINAL);
                     }
                     pause = backoff(unchangedPolls);
-                } catch (TeardownStatusUnavailableException failure) {
+                } catch (TeardownApiException failure) {
                     lastFailure = Optional.of(failure);
                     if (failure.reason() == Reason.RATE_LIMITED) {
                         notBefore = failure.retryAllowedAt();
@@ -124,8 +133,8 @@ public final class TeardownAwaitService implements AwaitTeardown {
             }
         }
 
-        private boolean isTerminal(TeardownCheck check) {
-            if (check instanceof TeardownCheck.Reported reported) {
+        private boolean isTerminal(StatusAnswer check) {
+            if (check instanceof StatusAnswer.Reported reported) {
                 return reported.report().outcome().isTerminal();
             }
             return options.stopWhenNotFound();

@@ -1,4 +1,4 @@
-package dev.teardown.ports;
+package dev.teardown.ports.in;
 
 /** Receives every observation of a wait, in order, on the waiting thread; a terminal draws progress from it. */
 @FunctionalInterface

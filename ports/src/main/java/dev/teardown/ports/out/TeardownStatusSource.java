@@ -1,4 +1,4 @@
-package dev.teardown.ports;
+package dev.teardown.ports.out;
 
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.TeardownStatus;
@@ -11,7 +11,7 @@ public interface TeardownStatusSource {
     /**
      * The current status of the teardown of this Droplet, or empty when no teardown request is known for it.
      *
-     * @throws TeardownStatusUnavailableException when no status could be had; its reason says why
+     * @throws TeardownApiException when no status could be had; its reason says why
      */
     Optional<TeardownStatus> statusOf(DropletId dropletId);
 }

@@ -4,8 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.teardown.domain.TeardownOutcome;
 import dev.teardown.domain.TeardownStatus;
-import dev.teardown.ports.AwaitResult.StopReason;
-import dev.teardown.ports.TeardownStatusUnavailableException.Reason;
+import dev.teardown.ports.in.AwaitListener;
+import dev.teardown.ports.in.AwaitObservation;
+import dev.teardown.ports.in.AwaitOptions;
+import dev.teardown.ports.in.AwaitResult.StopReason;
+import dev.teardown.ports.in.AwaitResult;
+import dev.teardown.ports.in.StatusAnswer;
+import dev.teardown.ports.out.TeardownApiException.Operation;
+import dev.teardown.ports.out.TeardownApiException.Reason;
+import dev.teardown.ports.out.TeardownApiException;
+import dev.teardown.ports.out.TeardownStatusSource;
+import dev.teardown.ports.service.AwaitTeardownService;
+import dev.teardown.ports.service.CheckStatusService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -17,7 +27,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class TeardownAwaitServiceTest {
+class AwaitTeardownServiceTest {
 
     private static final Instant START = Instant.parse("2026-11-29T10:00:00Z");
     private static final AwaitOptions OPTIONS = AwaitOptions.defaults()
@@ -31,8 +41,8 @@ class TeardownAwaitServiceTest {
     private double jitter = 1.0;
 
     private final TeardownStatusSource scripted = id -> (answers.size() > 1 ? answers.removeFirst() : answers.getFirst()).get();
-    private final TeardownAwaitService service =
-            new TeardownAwaitService(new TeardownCheckService(scripted), time, time.sleeper(), () -> jitter);
+    private final AwaitTeardownService service =
+            new AwaitTeardownService(new CheckStatusService(scripted), time, time.sleeper(), () -> jitter);
 
     @AfterEach
     void clearInterrupt() {
@@ -47,7 +57,7 @@ class TeardownAwaitServiceTest {
         answers.add(Optional::empty);
     }
 
-    private void fail(TeardownStatusUnavailableException failure) {
+    private void fail(TeardownApiException failure) {
         answers.add(() -> {
             throw failure;
         });
@@ -71,7 +81,7 @@ class TeardownAwaitServiceTest {
 
         assertThat(result.reason()).isEqualTo(StopReason.TERMINAL);
         assertThat(result.polls()).isEqualTo(3);
-        assertThat(result.last()).get().isInstanceOfSatisfying(TeardownCheck.Reported.class,
+        assertThat(result.last()).get().isInstanceOfSatisfying(StatusAnswer.Reported.class,
                 reported -> assertThat(reported.report().outcome()).isEqualTo(TeardownOutcome.SUCCEEDED));
         assertThat(result.lastFailure()).isEmpty();
         assertThat(result.elapsed()).isEqualTo(seconds(4));
@@ -97,7 +107,7 @@ class TeardownAwaitServiceTest {
         AwaitResult result = await(OPTIONS.withStopWhenNotFound(true));
 
         assertThat(result.reason()).isEqualTo(StopReason.TERMINAL);
-        assertThat(result.last()).contains(new TeardownCheck.NotFound(Statuses.ID));
+        assertThat(result.last()).contains(new StatusAnswer.NotFound(Statuses.ID));
     }
 
     @Test
@@ -159,7 +169,7 @@ class TeardownAwaitServiceTest {
 
     @Test
     void await_rateLimited_waitsUntilTheRetryInstantWithoutCountingAFailure() {
-        fail(TeardownStatusUnavailableException.builder(Reason.RATE_LIMITED, Statuses.ID, "slow down")
+        fail(TeardownApiException.builder(Operation.CHECK_STATUS, Reason.RATE_LIMITED, Statuses.ID, "slow down")
                 .retryAllowedAt(START.plusSeconds(45)).build());
         answer(Statuses.succeeded());
 
@@ -173,8 +183,8 @@ class TeardownAwaitServiceTest {
 
     @Test
     void await_rateLimitedUntilAfterTheDeadline_stopsAtOnceWithTheFailure() {
-        TeardownStatusUnavailableException limited = TeardownStatusUnavailableException
-                .builder(Reason.RATE_LIMITED, Statuses.ID, "slow down").retryAllowedAt(START.plusSeconds(3600)).build();
+        TeardownApiException limited = TeardownApiException
+                .builder(Operation.CHECK_STATUS, Reason.RATE_LIMITED, Statuses.ID, "slow down").retryAllowedAt(START.plusSeconds(3600)).build();
         fail(limited);
 
         AwaitResult result = await(OPTIONS);
@@ -202,7 +212,7 @@ class TeardownAwaitServiceTest {
     @Test
     void await_failuresReachingTheLimit_stopsWithTheLastFailureAndTheLastReport() {
         answer(Statuses.inProgress(1));
-        TeardownStatusUnavailableException last = Statuses.failure(Reason.TIMEOUT);
+        TeardownApiException last = Statuses.failure(Reason.TIMEOUT);
         fail(Statuses.failure(Reason.SERVER_ERROR));
         fail(Statuses.failure(Reason.NETWORK));
         fail(last);
@@ -212,7 +222,7 @@ class TeardownAwaitServiceTest {
         assertThat(result.reason()).isEqualTo(StopReason.FAILURES);
         assertThat(result.polls()).isEqualTo(4);
         assertThat(result.lastFailure()).containsSame(last);
-        assertThat(result.last()).get().extracting(TeardownCheck::dropletId).isEqualTo(Statuses.ID);
+        assertThat(result.last()).get().extracting(StatusAnswer::dropletId).isEqualTo(Statuses.ID);
     }
 
     @Test
@@ -230,7 +240,7 @@ class TeardownAwaitServiceTest {
     @Test
     void await_interruptedWhileWaiting_stopsAndKeepsTheInterrupt() {
         answer(Statuses.inProgress(1));
-        TeardownAwaitService interrupted = new TeardownAwaitService(new TeardownCheckService(scripted), time,
+        AwaitTeardownService interrupted = new AwaitTeardownService(new CheckStatusService(scripted), time,
                 duration -> {
                     throw new InterruptedException("test");
                 }, () -> jitter);

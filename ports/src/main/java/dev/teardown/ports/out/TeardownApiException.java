@@ -1,4 +1,4 @@
-package dev.teardown.ports;
+package dev.teardown.ports.out;
 
 import dev.teardown.domain.DropletId;
 import java.time.Instant;
@@ -7,14 +7,46 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * No status could be had for a Droplet. Every {@link TeardownStatusSource} fails with this one
- * exception family; {@link #reason()} says why and what to do about it.
+ * A call of the DigitalOcean API for a Droplet's teardown failed. Every outbound port fails with this
+ * one exception family; {@link #operation()} says which call, {@link #reason()} why and what to do.
  */
-public class TeardownStatusUnavailableException extends RuntimeException {
+public class TeardownApiException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Why no status could be had. */
+    /** The call of the family that failed. */
+    public enum Operation {
+        /** Check the status of a teardown. */
+        CHECK_STATUS("no teardown status for droplet %s", "read this status"),
+        /** List the resources associated with a Droplet. */
+        LIST_RESOURCES("no list of associated resources for droplet %s", "list these resources"),
+        /** Destroy a Droplet with a selection of its associated resources. */
+        DESTROY_SELECTED("the selective destroy of droplet %s failed", "destroy this droplet"),
+        /** Destroy a Droplet with all of its associated resources. */
+        DESTROY_EVERYTHING("the destroy of droplet %s with all its resources failed", "destroy this droplet"),
+        /** Retry the teardown of a Droplet that completed with failures. */
+        RETRY("the retry of the teardown of droplet %s failed", "retry this teardown");
+
+        private final String failurePrefix;
+        private final String permissionObject;
+
+        Operation(String failurePrefix, String permissionObject) {
+            this.failurePrefix = failurePrefix;
+            this.permissionObject = permissionObject;
+        }
+
+        /** How a failure of this call begins, naming the Droplet: {@code no teardown status for droplet 7}. */
+        public String failureOf(DropletId dropletId) {
+            return String.format(failurePrefix, dropletId);
+        }
+
+        /** What the token may not do when the API refuses it (HTTP 403): {@code read this status}. */
+        public String permissionObject() {
+            return permissionObject;
+        }
+    }
+
+    /** Why the call failed. */
     public enum Reason {
         /** The token is missing, wrong or revoked. */
         AUTHENTICATION(false),
@@ -22,13 +54,15 @@ public class TeardownStatusUnavailableException extends RuntimeException {
         PERMISSION(false),
         /** Too many requests; {@link #retryAllowedAt()} says when to try again, when known. */
         RATE_LIMITED(true),
+        /** The API refused the call as in conflict with one under way (HTTP 409: a destroy is already in progress). */
+        CONFLICT(false),
         /** The API answered with a server error (5xx). */
         SERVER_ERROR(true),
         /** The connection could not be made or was lost. */
         NETWORK(true),
         /** No answer came in time. */
         TIMEOUT(true),
-        /** An answer came but was not a status document (HTML, truncated, wrong types, too large). */
+        /** An answer came but was not the document the call expects (HTML, truncated, wrong types, too large). */
         BAD_RESPONSE(false),
         /** An HTTP status the API does not document for this call. */
         UNEXPECTED_RESPONSE(false);
@@ -45,6 +79,7 @@ public class TeardownStatusUnavailableException extends RuntimeException {
         }
     }
 
+    private final Operation operation;
     private final Reason reason;
     private final transient DropletId dropletId;
     private final transient Instant retryAllowedAt;
@@ -52,8 +87,9 @@ public class TeardownStatusUnavailableException extends RuntimeException {
     private final String requestId;
     private final int attempts;
 
-    private TeardownStatusUnavailableException(Builder builder) {
+    private TeardownApiException(Builder builder) {
         super(builder.message, builder.cause);
+        this.operation = builder.operation;
         this.reason = builder.reason;
         this.dropletId = builder.dropletId;
         this.retryAllowedAt = builder.retryAllowedAt;
@@ -62,8 +98,13 @@ public class TeardownStatusUnavailableException extends RuntimeException {
         this.attempts = builder.attempts;
     }
 
-    public static Builder builder(Reason reason, DropletId dropletId, String message) {
-        return new Builder(reason, dropletId, message);
+    public static Builder builder(Operation operation, Reason reason, DropletId dropletId, String message) {
+        return new Builder(operation, reason, dropletId, message);
+    }
+
+    /** Which call of the family failed. */
+    public Operation operation() {
+        return operation;
     }
 
     public Reason reason() {
@@ -96,6 +137,7 @@ public class TeardownStatusUnavailableException extends RuntimeException {
 
     /** Builds the exception; adapters fill in what they know. */
     public static final class Builder {
+        private final Operation operation;
         private final Reason reason;
         private final DropletId dropletId;
         private final String message;
@@ -105,7 +147,8 @@ public class TeardownStatusUnavailableException extends RuntimeException {
         private String requestId;
         private int attempts;
 
-        private Builder(Reason reason, DropletId dropletId, String message) {
+        private Builder(Operation operation, Reason reason, DropletId dropletId, String message) {
+            this.operation = Objects.requireNonNull(operation, "operation");
             this.reason = Objects.requireNonNull(reason, "reason");
             this.dropletId = Objects.requireNonNull(dropletId, "dropletId");
             this.message = Objects.requireNonNull(message, "message");
@@ -136,8 +179,8 @@ public class TeardownStatusUnavailableException extends RuntimeException {
             return this;
         }
 
-        public TeardownStatusUnavailableException build() {
-            return new TeardownStatusUnavailableException(this);
+        public TeardownApiException build() {
+            return new TeardownApiException(this);
         }
     }
 }

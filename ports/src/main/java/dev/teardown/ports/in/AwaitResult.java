@@ -1,5 +1,6 @@
-package dev.teardown.ports;
+package dev.teardown.ports.in;
 
+import dev.teardown.ports.out.TeardownApiException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,8 +16,8 @@ import java.util.Optional;
  */
 public record AwaitResult(
         StopReason reason,
-        Optional<TeardownCheck> last,
-        Optional<TeardownStatusUnavailableException> lastFailure,
+        Optional<StatusAnswer> last,
+        Optional<TeardownApiException> lastFailure,
         int polls,
         Duration elapsed) {
 

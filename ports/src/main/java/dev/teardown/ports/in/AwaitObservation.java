@@ -1,5 +1,6 @@
-package dev.teardown.ports;
+package dev.teardown.ports.in;
 
+import dev.teardown.ports.out.TeardownApiException;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -13,10 +14,10 @@ public sealed interface AwaitObservation {
     int poll();
 
     /** A lookup answered. */
-    record Checked(Instant at, int poll, TeardownCheck check) implements AwaitObservation {}
+    record Checked(Instant at, int poll, StatusAnswer check) implements AwaitObservation {}
 
     /** A lookup failed; {@code consecutiveFailures} counts those that count against the limit. */
-    record Failed(Instant at, int poll, TeardownStatusUnavailableException failure, int consecutiveFailures)
+    record Failed(Instant at, int poll, TeardownApiException failure, int consecutiveFailures)
             implements AwaitObservation {}
 
     /** The wait pauses this long before the next lookup. */

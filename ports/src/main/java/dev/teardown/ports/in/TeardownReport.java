@@ -1,4 +1,4 @@
-package dev.teardown.ports;
+package dev.teardown.ports.in;
 
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.Inconsistency;

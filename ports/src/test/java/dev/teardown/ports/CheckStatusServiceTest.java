@@ -6,20 +6,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.teardown.domain.TeardownOutcome;
 import dev.teardown.domain.TeardownProgress;
 import dev.teardown.domain.TeardownStatus;
-import dev.teardown.ports.TeardownStatusUnavailableException.Reason;
+import dev.teardown.ports.in.CheckStatusUseCase;
+import dev.teardown.ports.in.StatusAnswer;
+import dev.teardown.ports.in.TeardownReport;
+import dev.teardown.ports.out.TeardownApiException.Reason;
+import dev.teardown.ports.out.TeardownApiException;
+import dev.teardown.ports.service.CheckStatusService;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class TeardownCheckServiceTest {
+class CheckStatusServiceTest {
 
     @Test
     void check_knownStatus_reportsWhatItMeans() {
         TeardownStatus failed = Statuses.failed();
-        CheckTeardown checker = new TeardownCheckService(id -> Optional.of(failed));
+        CheckStatusUseCase checker = new CheckStatusService(id -> Optional.of(failed));
 
-        TeardownCheck check = checker.check(Statuses.ID);
+        StatusAnswer check = checker.check(Statuses.ID);
 
-        assertThat(check).isInstanceOfSatisfying(TeardownCheck.Reported.class, reported -> {
+        assertThat(check).isInstanceOfSatisfying(StatusAnswer.Reported.class, reported -> {
             TeardownReport report = reported.report();
             assertThat(report.status()).isEqualTo(failed);
             assertThat(report.outcome()).isEqualTo(TeardownOutcome.COMPLETED_WITH_FAILURES);
@@ -32,15 +37,15 @@ class TeardownCheckServiceTest {
 
     @Test
     void check_unknownDroplet_isNotFound() {
-        CheckTeardown checker = new TeardownCheckService(id -> Optional.empty());
+        CheckStatusUseCase checker = new CheckStatusService(id -> Optional.empty());
 
-        assertThat(checker.check(Statuses.ID)).isEqualTo(new TeardownCheck.NotFound(Statuses.ID));
+        assertThat(checker.check(Statuses.ID)).isEqualTo(new StatusAnswer.NotFound(Statuses.ID));
     }
 
     @Test
     void check_failingSource_passesTheFailureOn() {
-        TeardownStatusUnavailableException failure = Statuses.failure(Reason.SERVER_ERROR);
-        CheckTeardown checker = new TeardownCheckService(id -> {
+        TeardownApiException failure = Statuses.failure(Reason.SERVER_ERROR);
+        CheckStatusUseCase checker = new CheckStatusService(id -> {
             throw failure;
         });
 
