@@ -59,7 +59,9 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
     /** How much of the deadline may be gone for an attempt to still count as a first one. */
     private static final Duration FIRST_ATTEMPT_SLACK = Duration.ofMillis(1);
     /** Enough of an error body for its id, message and request id; the rest is not read. */
-    private static final int ERROR_BODY_LIMIT = 16 * 1024;
+    static final int ERROR_BODY_LIMIT = 16 * 1024;
+    /** How much of a body that is not read whole is read to quote its start. */
+    private static final int EXCERPT_BYTES = Excerpts.BODY_EXCERPT_CHARS * 4;
 
     private final HttpSourceConfig config;
     private final Clock clock;
@@ -308,14 +310,16 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         if (!body.complete()) {
             get.cancel();
         }
-        ErrorDocument error = reader.readError(body.bytes());
+        ErrorDocument error = body.complete() ? reader.readError(body.bytes()) : ErrorDocument.notJson();
         if (status == 404) {
-            if (body.bytes().length == 0 || error.isJsonObject()) {
+            // The API's 404 is a small JSON object, or nothing. Anything else (an HTML page from a wrong base
+            // URL or a proxy) must not pass for "no teardown request known", and neither may a body too
+            // large to read: a body that was not read is not an empty one.
+            if (body.complete() && (body.bytes().length == 0 || error.isJsonObject())) {
                 return new Answer.NotFound();
             }
-            // The API's 404 is JSON. An HTML 404 comes from somewhere else (a wrong base URL, a proxy) and
-            // must not pass for "no teardown request known".
-            String detail = shown("HTTP 404 that is not the API's answer; body starts '"
+            String detail = shown("HTTP 404 that is not the API's answer; "
+                    + (body.complete() ? "body starts '" : "a body over " + ERROR_BODY_LIMIT + " bytes starts '")
                     + Excerpts.ofBody(body.bytes(), body.bytes().length) + "': check the base URL");
             return new Answer.Failed(new Failure(Reason.UNEXPECTED_RESPONSE, detail, false, status,
                     headerRequestId.map(this::shown), Optional.empty(), null));
@@ -358,12 +362,13 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
             return new Body(new byte[0], true);
         }
         long declared = entity.getContentLength();
-        if (declared > limit) {
-            return new Body(new byte[0], false);
-        }
         InputStream in = entity.getContent();
         if (in == null) {
             return new Body(new byte[0], true);
+        }
+        if (declared > limit) {
+            // Not worth reading; its start is enough to show what it is.
+            return new Body(in.readNBytes(Math.min(limit, EXCERPT_BYTES)), false);
         }
         if (declared >= 0) {
             // The usual case: the length is known and within the limit, so read into an array of that size.
