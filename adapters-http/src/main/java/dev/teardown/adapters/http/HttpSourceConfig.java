@@ -1,6 +1,8 @@
 package dev.teardown.adapters.http;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -11,7 +13,8 @@ import java.util.regex.Pattern;
  * reads no environment variable. The token never appears in {@link #toString()}.
  *
  * @param baseUrl the API's root, {@code https://api.digitalocean.com} by default; may carry a path
- *     prefix. Plain {@code http} is accepted only for a loopback host (a local test server).
+ *     prefix. Plain {@code http} is accepted only for {@code localhost} and literal loopback addresses
+ *     ({@code 127.0.0.0/8}, {@code [::1]}): a local test server.
  * @param token the API token, sent as a bearer token to {@code baseUrl}'s host only
  * @param connectTimeout how long to wait for a TCP (and TLS) connection, 5 s by default
  * @param responseTimeout how long one attempt waits for the next bytes of an answer, 10 s by default
@@ -38,7 +41,8 @@ public record HttpSourceConfig(
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     public static final int DEFAULT_POOL_SIZE = 16;
 
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+    private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\." + OCTET + "){3}");
 
     public HttpSourceConfig {
         baseUrl = checkedBaseUrl(baseUrl);
@@ -111,16 +115,29 @@ public record HttpSourceConfig(
         return URI.create(scheme + "://" + given.getRawAuthority() + path);
     }
 
-    /** Decided from the url alone, never by a DNS lookup: a name could resolve elsewhere tomorrow. */
-    private static boolean isLoopback(String host) {
+    /**
+     * Decided from the url alone, never by a resolver: only the name {@code localhost} itself, an IPv4
+     * literal in 127.0.0.0/8 written as four decimal numbers, and an IPv6 literal of the loopback
+     * address. A name under {@code .localhost}, or {@code 127.0.0.1.nip.io}, is whatever a resolver makes
+     * of it; {@code 0x7f.1} or {@code 2130706433} would be looked up as names by some resolvers too.
+     */
+    static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        if (h.equals("localhost") || h.endsWith(".localhost")) {
+        if (h.equals("localhost")) {
             return true;
         }
-        if (IPV4.matcher(h).matches()) {
-            return h.startsWith("127.");
+        if (LOOPBACK_IPV4.matcher(h).matches()) {
+            return true;
         }
-        return h.equals("[::1]") || h.equals("[0:0:0:0:0:0:0:1]");
+        if (h.startsWith("[") && h.endsWith("]")) {
+            try {
+                // A bracketed literal is parsed, never looked up: an invalid one fails at once.
+                return InetAddress.getByName(h).isLoopbackAddress();
+            } catch (UnknownHostException notAnAddress) {
+                return false;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HttpSourceConfigTest {
 
@@ -47,6 +49,29 @@ class HttpSourceConfigTest {
                         .as(url)
                         .isInstanceOf(IllegalArgumentException.class)
                         .hasMessageContaining("https"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://localhost", "http://LocalHost:8080/x", "http://127.0.0.1", "http://127.0.0.0:1",
+        "http://127.255.255.255", "http://127.10.20.30:65535", "http://[::1]", "http://[::1]:8080",
+        "http://[0:0:0:0:0:0:0:1]", "http://[0::1]", "http://[0000:0000::0001]", "http://[::ffff:127.0.0.1]"})
+    void baseUrl_plainHttpToALiteralLoopbackAddressOrLocalhost_isAccepted(String url) {
+        assertThat(HttpSourceConfig.builder(TOKEN).baseUrl(url).build().baseUrl()).hasScheme("http");
+    }
+
+    /** Names a resolver may send anywhere, and spellings of 127.0.0.1 that only some parsers read as it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"http://foo.localhost", "http://a.b.localhost:8080", "http://localhost.localhost",
+        "http://localhost.", "http://localhost.evil.com", "http://localhostevil.com", "http://evil-localhost",
+        "http://127.0.0.1.nip.io", "http://127.0.0.1.", "http://0x7f.1", "http://0x7f000001", "http://0x7f.0.0.1",
+        "http://2130706433", "http://127.1", "http://127.0.1", "http://0177.0.0.1", "http://127.00.0.1",
+        "http://127.0.0.256", "http://127.999.1.1", "http://128.0.0.1", "http://0.0.0.0", "http://[::]",
+        "http://[::2]", "http://[fe80::1]", "http://[::ffff:10.0.0.1]", "http://10.0.0.1", "http://192.168.1.1"})
+    void baseUrl_plainHttpToAnyOtherHost_isRefused(String url) {
+        // Some of these are no host at all to java.net.URI, and refused as such.
+        assertThatThrownBy(() -> HttpSourceConfig.builder(TOKEN).baseUrl(url).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("http");
     }
 
     @Test
