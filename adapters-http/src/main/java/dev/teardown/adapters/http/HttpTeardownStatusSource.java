@@ -1,12 +1,12 @@
 package dev.teardown.adapters.http;
 
+import dev.teardown.adapters.http.ResponseBodies.Body;
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.TeardownStatus;
 import dev.teardown.ports.Sleeper;
 import dev.teardown.ports.TeardownStatusSource;
 import dev.teardown.ports.TeardownStatusUnavailableException;
 import dev.teardown.ports.TeardownStatusUnavailableException.Reason;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -18,7 +18,6 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -30,6 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -39,8 +39,9 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.MessageConstraintException;
+import org.apache.hc.core5.http.ProtocolException;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
@@ -60,8 +61,6 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
     private static final Duration FIRST_ATTEMPT_SLACK = Duration.ofMillis(1);
     /** Enough of an error body for its id, message and request id; the rest is not read. */
     static final int ERROR_BODY_LIMIT = 16 * 1024;
-    /** How much of a body that is not read whole is read to quote its start. */
-    private static final int EXCERPT_BYTES = Excerpts.BODY_EXCERPT_CHARS * 4;
 
     private final HttpSourceConfig config;
     private final Clock clock;
@@ -106,6 +105,8 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         this.client = HttpClients.custom()
                 .setConnectionManager(connections)
                 .disableAutomaticRetries()
+                // Bodies are decoded by ResponseBodies, which tells a corrupt body from a failed connection.
+                .disableContentCompression()
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .disableAuthCaching()
@@ -242,6 +243,7 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         HttpGet get = new HttpGet(uri);
         get.setHeader(authorization);
         get.setHeader(HttpHeaders.ACCEPT, "application/json");
+        get.setHeader(HttpHeaders.ACCEPT_ENCODING, ResponseBodies.ACCEPT_ENCODING);
         get.setHeader(HttpHeaders.USER_AGENT, USER_AGENT);
         get.setConfig(requestConfig(remaining));
         // Socket timeouts bound each read, not the whole answer: a body that dribbles in byte by byte
@@ -306,7 +308,7 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         if (status == 200) {
             return found(dropletId, get, response, headerRequestId);
         }
-        Body body = read(response.getEntity(), ERROR_BODY_LIMIT);
+        Body body = ResponseBodies.read(response, response.getEntity(), ERROR_BODY_LIMIT);
         if (!body.complete()) {
             get.cancel();
         }
@@ -318,15 +320,16 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
             if (body.complete() && (body.bytes().length == 0 || error.isJsonObject())) {
                 return new Answer.NotFound();
             }
-            String detail = shown("HTTP 404 that is not the API's answer; "
-                    + (body.complete() ? "body starts '" : "a body over " + ERROR_BODY_LIMIT + " bytes starts '")
-                    + Excerpts.ofBody(body.bytes(), body.bytes().length) + "': check the base URL");
+            String detail = shown("HTTP 404 that is not the API's answer; " + body.undecodable()
+                    .orElseGet(() -> (body.complete() ? "body starts '" : "a body over " + ERROR_BODY_LIMIT + " bytes starts '")
+                            + Excerpts.ofBody(body.bytes(), body.bytes().length) + "'") + ": check the base URL");
             return new Answer.Failed(new Failure(Reason.UNEXPECTED_RESPONSE, detail, false, status,
                     headerRequestId.map(this::shown), Optional.empty(), null));
         }
         Optional<String> requestId = error.requestId().or(() -> headerRequestId).map(this::shown);
         String said = error.message().isPresent()
                 ? "; the API said " + error.id().map(id -> id + ": ").orElse("") + error.message().get()
+                : body.undecodable().isPresent() ? "; the body was not read: " + body.undecodable().get()
                 : body.bytes().length == 0 ? "" : "; body starts '" + Excerpts.ofBody(body.bytes(), body.bytes().length) + "'";
         Classified kind = classify(status);
         Optional<Duration> asked = kind.retryable() ? ResponseHeaders.askedWait(response, status, now) : Optional.empty();
@@ -336,7 +339,11 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
 
     private Answer found(DropletId dropletId, HttpGet get, ClassicHttpResponse response, Optional<String> requestId)
             throws IOException {
-        Body body = read(response.getEntity(), config.maxBodyBytes());
+        Body body = ResponseBodies.read(response, response.getEntity(), config.maxBodyBytes());
+        if (body.undecodable().isPresent()) {
+            get.cancel();
+            return badResponse(body.undecodable().get(), body, requestId, null);
+        }
         if (!body.complete()) {
             get.cancel();
             return badResponse("the body is larger than the limit of " + config.maxBodyBytes() + " bytes",
@@ -354,43 +361,6 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         String detail = shown("the answer (HTTP 200) is not a status document: " + why + excerpt);
         return new Answer.Failed(new Failure(Reason.BAD_RESPONSE, detail, false, 200, requestId.map(this::shown),
                 Optional.empty(), cause == null ? null : safe(cause)));
-    }
-
-    /** Reads at most {@code limit} bytes; a longer body comes back incomplete, never silently cut as if whole. */
-    private static Body read(HttpEntity entity, int limit) throws IOException {
-        if (entity == null) {
-            return new Body(new byte[0], true);
-        }
-        long declared = entity.getContentLength();
-        InputStream in = entity.getContent();
-        if (in == null) {
-            return new Body(new byte[0], true);
-        }
-        if (declared > limit) {
-            // Not worth reading; its start is enough to show what it is.
-            return new Body(in.readNBytes(Math.min(limit, EXCERPT_BYTES)), false);
-        }
-        if (declared >= 0) {
-            // The usual case: the length is known and within the limit, so read into an array of that size.
-            byte[] bytes = new byte[(int) declared];
-            int n = in.readNBytes(bytes, 0, bytes.length);
-            return new Body(n == bytes.length ? bytes : Arrays.copyOf(bytes, n), true);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        byte[] buffer = new byte[8192];
-        int total = 0;
-        while (true) {
-            int n = in.read(buffer, 0, (int) Math.min(buffer.length, (long) limit + 1 - total));
-            if (n < 0) {
-                return new Body(out.toByteArray(), true);
-            }
-            total += n;
-            if (total > limit) {
-                out.write(buffer, 0, n - (total - limit));
-                return new Body(out.toByteArray(), false);
-            }
-            out.write(buffer, 0, n);
-        }
     }
 
     private static Classified classify(int status) {
@@ -411,6 +381,14 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
     private Failure failureOf(IOException e) {
         String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         Throwable cause = safe(e);
+        if (e instanceof ClientProtocolException && e.getCause() instanceof ProtocolException
+                || e instanceof MessageConstraintException) {
+            // The server answered with something that is not HTTP: a malformed status line, a bad or conflicting
+            // Content-Length, a header beyond the limits. Asking again would get the same.
+            String violation = e.getCause() instanceof ProtocolException ? e.getCause().getMessage() : e.getMessage();
+            return Failure.of(Reason.BAD_RESPONSE, shown("the answer is not valid HTTP: "
+                    + Excerpts.abbreviate(String.valueOf(violation), 200)), false, cause);
+        }
         if (e instanceof SSLException) {
             return Failure.of(Reason.NETWORK, shown("TLS failed, not retried: " + what), false, cause);
         }
@@ -477,9 +455,6 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
     }
 
     private record Classified(Reason reason, String summary, boolean retryable) {
-    }
-
-    private record Body(byte[] bytes, boolean complete) {
     }
 
     private sealed interface Answer {
