@@ -32,19 +32,15 @@ import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.MessageConstraintException;
 import org.apache.hc.core5.http.ProtocolException;
-import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -86,22 +82,7 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         // The app binds the ignoring listener when nobody listens; it must cost as little as none.
         this.exchangeListener = builder.exchangeListener == ExchangeListener.ignoring() ? null : builder.exchangeListener;
         this.reader = new StatusDocumentReader(config.maxBodyBytes());
-        this.connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setConnectionFactory(new UnloggedConnectionFactory())
-                .setMaxConnTotal(config.poolSize())
-                .setMaxConnPerRoute(config.poolSize())
-                .setDefaultSocketConfig(SocketConfig.custom()
-                        .setSoTimeout(Timeout.of(config.responseTimeout()))
-                        .setTcpNoDelay(true)
-                        .build())
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(config.connectTimeout()))
-                        .setSocketTimeout(Timeout.of(config.responseTimeout()))
-                        // A connection idle this long is checked before reuse: servers drop idle keep-alives.
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
-                        .setTimeToLive(TimeValue.ofMinutes(5))
-                        .build())
-                .build();
+        this.connections = PooledConnections.pool(config);
         this.client = HttpClients.custom()
                 .setConnectionManager(connections)
                 .disableAutomaticRetries()
