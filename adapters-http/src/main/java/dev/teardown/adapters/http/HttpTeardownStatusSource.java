@@ -126,12 +126,17 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         RetryPolicy policy = config.retryPolicy();
         Failure last = null;
         for (int attempt = 1; ; attempt++) {
+            if (Thread.currentThread().isInterrupted()) {
+                // A thread asked to stop sends nothing more; the flag stays set for the caller to see.
+                throw interrupted("before attempt " + attempt + (last == null ? "" : ", after: " + last.detail()), null)
+                        .toException(dropletId, attempt - 1, Optional.empty(), "");
+            }
             Duration remaining = Duration.between(clock.instant(), deadline);
             if (remaining.isNegative() || remaining.isZero()) {
                 throw deadlinePassed(last, attempt - 1).toException(dropletId, attempt - 1, Optional.empty(), "");
             }
             long started = System.nanoTime();
-            Answer answer = attempt(dropletId, uri, remaining);
+            Answer answer = attempt(dropletId, uri, remaining, attempt);
             report(uri, attempt, Duration.ofNanos(System.nanoTime() - started), answer);
             if (answer instanceof Answer.Found found) {
                 return Optional.of(found.status());
@@ -158,7 +163,7 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw Failure.of(Reason.TIMEOUT, "interrupted while waiting to retry after: " + last.detail(), false, e)
+                throw interrupted("while waiting to retry after: " + last.detail(), e)
                         .toException(dropletId, attempt, serverRetryAt, "");
             }
         }
@@ -220,7 +225,7 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         return URI.create(config.baseUrl() + "/v2/droplets/" + dropletId.value() + "/destroy_with_associated_resources/status");
     }
 
-    private Answer attempt(DropletId dropletId, URI uri, Duration remaining) {
+    private Answer attempt(DropletId dropletId, URI uri, Duration remaining, int attempt) {
         HttpGet get = new HttpGet(uri);
         get.setHeader(authorization);
         get.setHeader(HttpHeaders.ACCEPT, "application/json");
@@ -228,12 +233,13 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         get.setHeader(HttpHeaders.USER_AGENT, USER_AGENT);
         get.setConfig(requestConfig(remaining));
         // Socket timeouts bound each read, not the whole answer: a body that dribbles in byte by byte
-        // would outlast them. This timer cuts the connection when the call's deadline comes.
-        AtomicBoolean expired = new AtomicBoolean();
+        // would outlast them, and a blocked read ignores an interrupt. This timer cuts the connection
+        // when the call's deadline comes or its thread is interrupted.
+        AtomicBoolean cut = new AtomicBoolean();
         DeadlineSweeper.Armed timer;
         try {
-            timer = deadlines.arm(remaining, () -> {
-                expired.set(true);
+            timer = deadlines.arm(remaining, Thread.currentThread(), () -> {
+                cut.set(true);
                 get.cancel();
             });
         } catch (RejectedExecutionException closedMeanwhile) {
@@ -243,12 +249,24 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         try {
             response = client.executeOpen(null, get, null);
             return answer(dropletId, get, response);
-        } catch (IOException e) {
-            if (expired.get()) {
+        } catch (IOException | RuntimeException e) {
+            // A request cut while its connection is leased or opened fails in HttpClient with whatever that
+            // step throws (CancellationException, IllegalStateException "Endpoint not acquired"): what cut
+            // it says what happened, not the exception.
+            if (closed.get() && e instanceof RuntimeException) {
+                throw new IllegalStateException("this HttpTeardownStatusSource was closed during the lookup", e);
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                return new Answer.Failed(interrupted("during attempt " + attempt, e));
+            }
+            if (cut.get()) {
                 return new Answer.Failed(Failure.of(Reason.TIMEOUT,
                         "no complete answer within this call's deadline of " + config.callDeadline(), false, safe(e)));
             }
-            return new Answer.Failed(failureOf(e));
+            if (e instanceof IOException io) {
+                return new Answer.Failed(failureOf(io));
+            }
+            throw (RuntimeException) e;
         } finally {
             timer.disarm();
             release(get, response);
@@ -387,6 +405,19 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
             return Failure.of(Reason.NETWORK, shown("could not connect: " + what), true, cause);
         }
         return Failure.of(Reason.NETWORK, shown("the connection failed: " + what), true, cause);
+    }
+
+    /**
+     * The port's word for an interrupted call, as for every wait that gives up: a timeout, not retried.
+     * Its cause is an {@link InterruptedException}, whatever HttpClient threw when its socket was cut.
+     */
+    private Failure interrupted(String when, Throwable thrown) {
+        InterruptedException cause = thrown instanceof InterruptedException interruptedException
+                ? interruptedException : new InterruptedException("the calling thread was interrupted");
+        if (thrown != null && cause != thrown) {
+            cause.initCause(safe(thrown));
+        }
+        return Failure.of(Reason.TIMEOUT, shown("interrupted " + when), false, cause);
     }
 
     private static Failure deadlinePassed(Failure last, int attempts) {
