@@ -31,15 +31,21 @@ import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.auth.CredentialsProviderBuilder;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.MessageConstraintException;
 import org.apache.hc.core5.http.ProtocolException;
+import org.apache.hc.core5.http.URIScheme;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
@@ -71,6 +77,7 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
     private final RedactedAuthorization authorization;
     private final AtomicReference<RateLimitQuota> lastQuota = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final boolean tunnelled;
     /** Null when nobody listens, so that no exchange is described for nobody. */
     private final ExchangeListener exchangeListener;
 
@@ -83,7 +90,7 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         this.exchangeListener = builder.exchangeListener == ExchangeListener.ignoring() ? null : builder.exchangeListener;
         this.reader = new StatusDocumentReader(config.maxBodyBytes());
         this.connections = PooledConnections.pool(config);
-        this.client = HttpClients.custom()
+        HttpClientBuilder client = HttpClients.custom()
                 .setConnectionManager(connections)
                 .disableAutomaticRetries()
                 // Bodies are decoded by ResponseBodies, which tells a corrupt body from a failed connection.
@@ -91,11 +98,35 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .disableAuthCaching()
-                .disableDefaultUserAgent()
-                .build();
+                .disableDefaultUserAgent();
+        config.proxy().ifPresent(proxy -> useProxy(client, proxy, config.proxyUserInfo()));
+        this.client = client.build();
+        // An https API behind a proxy is reached through a CONNECT tunnel; the proxy's refusal comes back as
+        // its own response, which must not pass for the API's.
+        this.tunnelled = config.proxy().isPresent() && config.baseUrl().getScheme().equals("https");
         this.deadlines = new DeadlineSweeper("teardown-http-deadlines");
         this.firstAttemptConfig = requestConfig(config.callDeadline(), config);
         this.authorization = new RedactedAuthorization(config.token());
+    }
+
+    /**
+     * The proxy's credentials are answered to its challenge (a 407), never sent ahead: to the proxy only,
+     * and only when it asks. The CONNECT request carries none of the API request's headers, so the token
+     * travels inside the TLS tunnel alone.
+     */
+    private static void useProxy(HttpClientBuilder client, URI proxy, Optional<String> userInfo) {
+        String host = proxy.getHost().startsWith("[")
+                ? proxy.getHost().substring(1, proxy.getHost().length() - 1) : proxy.getHost();
+        HttpHost proxyHost = new HttpHost(URIScheme.HTTP.id, host, proxy.getPort());
+        client.setProxy(proxyHost);
+        userInfo.ifPresent(credentials -> {
+            int colon = credentials.indexOf(':');
+            String user = colon < 0 ? credentials : credentials.substring(0, colon);
+            char[] password = colon < 0 ? new char[0] : credentials.substring(colon + 1).toCharArray();
+            client.setDefaultCredentialsProvider(CredentialsProviderBuilder.create()
+                    .add(new AuthScope(proxyHost), user, password)
+                    .build());
+        });
     }
 
     /** A source with the system clock, real sleeps and random jitter. */
@@ -247,7 +278,11 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         }
         ClassicHttpResponse response = null;
         try {
-            response = client.executeOpen(null, get, null);
+            HttpClientContext context = tunnelled ? HttpClientContext.create() : null;
+            response = client.executeOpen(null, get, context);
+            if (tunnelled && context.getSSLSession() == null) {
+                return proxyRefused(response);
+            }
             return answer(dropletId, get, response);
         } catch (IOException | RuntimeException e) {
             // A request cut while its connection is leased or opened fails in HttpClient with whatever that
@@ -307,6 +342,9 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         if (status == 200) {
             return found(dropletId, get, response, headerRequestId);
         }
+        if (status == 407 && config.proxy().isPresent()) {
+            return proxyRefused(response);
+        }
         Body body = ResponseBodies.read(response, response.getEntity(), ERROR_BODY_LIMIT);
         if (!body.complete()) {
             get.cancel();
@@ -334,6 +372,20 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         Optional<Duration> asked = kind.retryable() ? ResponseHeaders.askedWait(response, status, now) : Optional.empty();
         String detail = shown(kind.summary() + " (HTTP " + status + ")" + Excerpts.abbreviate(said, 300));
         return new Answer.Failed(new Failure(kind.reason(), detail, kind.retryable(), status, requestId, asked, null));
+    }
+
+    /** The proxy answered itself (to the CONNECT, or asking for credentials): its status is not the API's. */
+    private Answer proxyRefused(ClassicHttpResponse response) {
+        int status = response.getCode();
+        String why = status == 407
+                ? ": it wants credentials, or refused those given (http://user:password@host:port)"
+                : "";
+        String detail = shown("the proxy " + HttpSourceConfig.shown(config.proxy().orElseThrow())
+                + (tunnelled ? " refused a tunnel to " : " refused to forward the request to ") + config.baseUrl().getHost() + " (HTTP " + status
+                + (response.getReasonPhrase() == null ? "" : " " + response.getReasonPhrase()) + ")" + why);
+        // A proxy's gateway errors may pass; its policy and its credentials will not, asked again at once.
+        boolean retryable = status == 502 || status == 503 || status == 504;
+        return new Answer.Failed(Failure.of(Reason.NETWORK, Excerpts.abbreviate(detail, 300), retryable, null));
     }
 
     private Answer found(DropletId dropletId, HttpGet get, ClassicHttpResponse response, Optional<String> requestId)
