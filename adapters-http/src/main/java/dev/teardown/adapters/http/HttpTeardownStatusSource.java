@@ -327,6 +327,8 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
                 .setConnectTimeout(Timeout.of(atMost(config.connectTimeout(), remaining)))
                 .setResponseTimeout(Timeout.of(atMost(config.responseTimeout(), remaining)))
                 .setRedirectsEnabled(false)
+                // No "Upgrade: TLS/1.2" on plain http (loopback test servers): a request is what it says it is.
+                .setProtocolUpgradeEnabled(false)
                 .build();
     }
 

@@ -123,6 +123,10 @@ public final class ProxyEnvironment {
             throw new IllegalArgumentException(source + " must be an http:// proxy url (an https api is tunnelled"
                     + " through it), is '" + withoutUserInfo(url) + "'");
         }
+        String path = proxy.getRawPath() == null ? "" : proxy.getRawPath();
+        if (!(path.isEmpty() || path.equals("/")) || proxy.getRawQuery() != null || proxy.getRawFragment() != null) {
+            throw new IllegalArgumentException(source + " must be only a scheme, host and port, is '" + withoutUserInfo(url) + "'");
+        }
         return proxy;
     }
 
