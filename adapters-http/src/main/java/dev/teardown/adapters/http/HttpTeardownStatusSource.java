@@ -145,6 +145,8 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
      * <p>Transient failures (connection failures, timeouts, 408, 429, 500, 502, 503, 504) are retried
      * as the configuration's retry policy says, honouring {@code Retry-After}, {@code retry-after-ms}
      * and, on a 429, {@code ratelimit-reset}; a wait that would pass the call's deadline is not taken.
+     * An interrupt of the calling thread, before the call or during it, ends it at once with
+     * {@link Reason#TIMEOUT} and an {@link InterruptedException} as the cause; the thread stays interrupted.
      */
     @Override
     public Optional<TeardownStatus> statusOf(DropletId dropletId) {
@@ -383,7 +385,8 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
                 ? ": it wants credentials, or refused those given (http://user:password@host:port)"
                 : "";
         String detail = shown("the proxy " + HttpSourceConfig.shown(config.proxy().orElseThrow())
-                + (tunnelled ? " refused a tunnel to " : " refused to forward the request to ") + config.baseUrl().getHost() + " (HTTP " + status
+                + (tunnelled ? " refused a tunnel to " : " refused to forward the request to ")
+                + config.baseUrl().getHost() + " (HTTP " + status
                 + (response.getReasonPhrase() == null ? "" : " " + response.getReasonPhrase()) + ")" + why);
         // A proxy's gateway errors may pass; its policy and its credentials will not, asked again at once.
         boolean retryable = status == 502 || status == 503 || status == 504;

@@ -87,7 +87,8 @@ public final class ProxyEnvironment {
                 throw new IllegalArgumentException("https.proxyPort must be a port number, is '"
                         + Excerpts.abbreviate(Excerpts.printable(proxyPort), 20) + "'");
             }
-            String bracketed = propertyHost.contains(":") && !propertyHost.startsWith("[") ? "[" + propertyHost + "]" : propertyHost;
+            String bracketed = propertyHost.contains(":") && !propertyHost.startsWith("[")
+                    ? "[" + propertyHost + "]" : propertyHost;
             return Optional.of(parse("https.proxyHost", "http://" + bracketed + ":" + proxyPort));
         }
         return Optional.empty();
@@ -125,7 +126,8 @@ public final class ProxyEnvironment {
         }
         String path = proxy.getRawPath() == null ? "" : proxy.getRawPath();
         if (!(path.isEmpty() || path.equals("/")) || proxy.getRawQuery() != null || proxy.getRawFragment() != null) {
-            throw new IllegalArgumentException(source + " must be only a scheme, host and port, is '" + withoutUserInfo(url) + "'");
+            throw new IllegalArgumentException(
+                    source + " must be only a scheme, host and port, is '" + withoutUserInfo(url) + "'");
         }
         return proxy;
     }

@@ -97,8 +97,9 @@ final class ResponseBodies {
             if (transport.failure != null) {
                 throw transport.failure;
             }
-            return new Body(new byte[0], false, Optional.of("its Content-Encoding " + String.join(", ", codings)
-                    + " cannot be decoded: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+            String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            return new Body(new byte[0], false,
+                    Optional.of("its Content-Encoding " + String.join(", ", codings) + " cannot be decoded: " + why));
         }
     }
 

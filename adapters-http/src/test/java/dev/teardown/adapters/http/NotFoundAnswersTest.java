@@ -64,10 +64,10 @@ class NotFoundAnswersTest {
         return page.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** The API's error body, padded with spaces after the object to exactly {@code size} bytes. */
+    /** The API's error body, padded with spaces after the object to {@code size} bytes (never shorter than the object). */
     private static byte[] apiErrorBody(int size) {
         byte[] error = StatusDocuments.writeError("not_found", "The resource you were accessing could not be found.", "r-404");
-        byte[] padded = new byte[size];
+        byte[] padded = new byte[Math.max(size, error.length)];
         System.arraycopy(error, 0, padded, 0, error.length);
         for (int i = error.length; i < size; i++) {
             padded[i] = ' ';
@@ -105,13 +105,14 @@ class NotFoundAnswersTest {
     @ParameterizedTest(name = "{0} bytes, chunked {1}")
     @MethodSource("apiErrorSizes")
     void statusOf_apiErrorBody404UpToTheLimit_isNotFound(int size, boolean chunked) {
-        try (RawServer server = RawServer.start(RawServer.answering(notFoundResponse("application/json", apiErrorBody(size), chunked)))) {
+        byte[] response = notFoundResponse("application/json", apiErrorBody(size), chunked);
+        try (RawServer server = RawServer.start(RawServer.answering(response))) {
             assertThat(lookUp(server)).isEqualTo(Optional.empty());
         }
     }
 
     static Stream<Arguments> apiErrorSizes() {
-        int smallest = StatusDocuments.writeError("not_found", "The resource you were accessing could not be found.", "r-404").length;
+        int smallest = apiErrorBody(0).length;
         return Stream.of(smallest, LIMIT - 1, LIMIT)
                 .flatMap(size -> Stream.of(Arguments.of(size, false), Arguments.of(size, true)));
     }

@@ -101,7 +101,8 @@ class ProxyTest {
                     assertThat(failure.httpStatus()).isEmpty();
                     assertNoTokenIn(failure.getMessage());
                     if (!opens) {
-                        assertThat(failure.getMessage()).contains("the proxy " + proxy.baseUrl(), "refused a tunnel to api.teardown.test");
+                        assertThat(failure.getMessage())
+                                .contains("the proxy " + proxy.baseUrl(), "refused a tunnel to api.teardown.test");
                     }
                 });
 
