@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Cuts off calls that pass their deadline, a few milliseconds late at most. One thread sweeps the
+ * Cuts off calls that pass their deadline, or whose thread is interrupted, a few milliseconds late at
+ * most: a blocked socket read does not end on an interrupt by itself. One thread sweeps the
  * calls in flight every {@link #TICK}, and sleeps once there have been none for a second; arming and
  * disarming a call touch a concurrent set only. A scheduler with one task per call (as this replaced) takes a shared
  * queue lock twice per call and wakes its thread whenever a call starts on an idle adapter, which the
@@ -28,11 +29,13 @@ final class DeadlineSweeper implements AutoCloseable {
     /** A call being watched; {@link #disarm()} it when the call ends. */
     final class Armed {
         private final long deadlineNanos;
+        private final Thread caller;
         private final Runnable onExpiry;
         private final AtomicBoolean done = new AtomicBoolean();
 
-        private Armed(long deadlineNanos, Runnable onExpiry) {
+        private Armed(long deadlineNanos, Thread caller, Runnable onExpiry) {
             this.deadlineNanos = deadlineNanos;
+            this.caller = caller;
             this.onExpiry = onExpiry;
         }
 
@@ -44,7 +47,8 @@ final class DeadlineSweeper implements AutoCloseable {
         }
 
         private void expireIfDue(long now) {
-            if (now - deadlineNanos >= 0 && done.compareAndSet(false, true)) {
+            boolean due = now - deadlineNanos >= 0 || caller != null && caller.isInterrupted();
+            if (due && done.compareAndSet(false, true)) {
                 armed.remove(this);
                 onExpiry.run();
             }
@@ -74,10 +78,20 @@ final class DeadlineSweeper implements AutoCloseable {
      * @throws RejectedExecutionException when the sweeper is closed
      */
     Armed arm(Duration timeout, Runnable onExpiry) {
+        return arm(timeout, null, onExpiry);
+    }
+
+    /**
+     * Runs {@code onCut} once {@code timeout} has passed or {@code caller} is interrupted, whichever
+     * comes first, unless the returned call is disarmed first.
+     *
+     * @throws RejectedExecutionException when the sweeper is closed
+     */
+    Armed arm(Duration timeout, Thread caller, Runnable onCut) {
         if (closed) {
             throw new RejectedExecutionException("the deadline sweeper is closed");
         }
-        Armed call = new Armed(System.nanoTime() + timeout.toNanos(), onExpiry);
+        Armed call = new Armed(System.nanoTime() + timeout.toNanos(), caller, onCut);
         armed.add(call);
         if (idle) {
             LockSupport.unpark(thread);

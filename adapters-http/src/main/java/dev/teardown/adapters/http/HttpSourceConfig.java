@@ -1,9 +1,12 @@
 package dev.teardown.adapters.http;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +14,8 @@ import java.util.regex.Pattern;
  * reads no environment variable. The token never appears in {@link #toString()}.
  *
  * @param baseUrl the API's root, {@code https://api.digitalocean.com} by default; may carry a path
- *     prefix. Plain {@code http} is accepted only for a loopback host (a local test server).
+ *     prefix. Plain {@code http} is accepted only for {@code localhost} and literal loopback addresses
+ *     ({@code 127.0.0.0/8}, {@code [::1]}): a local test server.
  * @param token the API token, sent as a bearer token to {@code baseUrl}'s host only
  * @param connectTimeout how long to wait for a TCP (and TLS) connection, 5 s by default
  * @param responseTimeout how long one attempt waits for the next bytes of an answer, 10 s by default
@@ -20,6 +24,11 @@ import java.util.regex.Pattern;
  * @param retryPolicy how transient failures are retried, {@link RetryPolicy#defaults()} by default
  * @param maxBodyBytes the largest answer body accepted, 1 MiB by default; a larger one is a failure
  * @param poolSize how many connections are kept for concurrent callers, 16 by default
+ * @param proxy the HTTP proxy to go through, none by default: {@code http://host:port}, with
+ *     {@code user:password@} before the host when it asks for them (never shown in messages). An https
+ *     API is reached through a {@code CONNECT} tunnel, so the proxy sees neither the token nor the
+ *     answers; a plain-http (loopback) API only through a proxy on loopback. {@link ProxyEnvironment}
+ *     finds one the way other tools do.
  */
 public record HttpSourceConfig(
         URI baseUrl,
@@ -29,7 +38,8 @@ public record HttpSourceConfig(
         Duration callDeadline,
         RetryPolicy retryPolicy,
         int maxBodyBytes,
-        int poolSize) {
+        int poolSize,
+        Optional<URI> proxy) {
 
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.digitalocean.com");
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -38,7 +48,8 @@ public record HttpSourceConfig(
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     public static final int DEFAULT_POOL_SIZE = 16;
 
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+    private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\." + OCTET + "){3}");
 
     public HttpSourceConfig {
         baseUrl = checkedBaseUrl(baseUrl);
@@ -52,6 +63,11 @@ public record HttpSourceConfig(
         }
         if (poolSize < 1) {
             throw new IllegalArgumentException("pool size must be >= 1, was " + poolSize);
+        }
+        proxy = Objects.requireNonNullElse(proxy, Optional.<URI>empty()).map(HttpSourceConfig::checkedProxy);
+        if (proxy.isPresent() && baseUrl.getScheme().equals("http") && !isLoopback(proxy.get().getHost())) {
+            throw new IllegalArgumentException("a plain-http base url may go only through a proxy on loopback: the proxy"
+                    + " would read the token; was " + shown(proxy.get()) + " for " + baseUrl);
         }
     }
 
@@ -73,7 +89,43 @@ public record HttpSourceConfig(
                 .callDeadline(callDeadline)
                 .retryPolicy(retryPolicy)
                 .maxBodyBytes(maxBodyBytes)
-                .poolSize(poolSize);
+                .poolSize(poolSize)
+                .proxy(proxy);
+    }
+
+    /**
+     * A proxy url as it may be shown: without the {@code user:password} it may carry.
+     */
+    static String shown(URI proxy) {
+        String host = proxy.getRawAuthority() == null ? null : proxy.getRawAuthority().substring(
+                proxy.getRawAuthority().lastIndexOf('@') + 1);
+        if (proxy.getScheme() == null || host == null) {
+            return "(a proxy url that is not shown: it may hold a password)";
+        }
+        return proxy.getScheme() + "://" + (proxy.getRawUserInfo() == null ? "" : "***@") + host;
+    }
+
+    /** The proxy's {@code user:password}, decoded; empty when it has none. */
+    Optional<String> proxyUserInfo() {
+        return proxy.map(URI::getUserInfo);
+    }
+
+    private static URI checkedProxy(URI given) {
+        Objects.requireNonNull(given, "proxy");
+        if (!given.isAbsolute() || given.isOpaque() || given.getHost() == null) {
+            throw new IllegalArgumentException("proxy must be a url such as http://proxy.example:3128, was " + shown(given));
+        }
+        if (!given.getScheme().equalsIgnoreCase("http")) {
+            throw new IllegalArgumentException("proxy must be an http:// url (an https api is tunnelled through it),"
+                    + " was " + shown(given));
+        }
+        String path = given.getRawPath() == null ? "" : given.getRawPath();
+        if (!(path.isEmpty() || path.equals("/")) || given.getRawQuery() != null || given.getRawFragment() != null) {
+            throw new IllegalArgumentException("proxy must be only a scheme, host and port, was " + shown(given));
+        }
+        int port = given.getPort() < 0 ? 80 : given.getPort();
+        String userInfo = given.getRawUserInfo() == null ? "" : given.getRawUserInfo() + "@";
+        return URI.create("http://" + userInfo + given.getHost().toLowerCase(Locale.ROOT) + ":" + port);
     }
 
     private static void requirePositive(Duration duration, String what) {
@@ -111,16 +163,29 @@ public record HttpSourceConfig(
         return URI.create(scheme + "://" + given.getRawAuthority() + path);
     }
 
-    /** Decided from the url alone, never by a DNS lookup: a name could resolve elsewhere tomorrow. */
-    private static boolean isLoopback(String host) {
+    /**
+     * Decided from the url alone, never by a resolver: only the name {@code localhost} itself, an IPv4
+     * literal in 127.0.0.0/8 written as four decimal numbers, and an IPv6 literal of the loopback
+     * address. A name under {@code .localhost}, or {@code 127.0.0.1.nip.io}, is whatever a resolver makes
+     * of it; {@code 0x7f.1} or {@code 2130706433} would be looked up as names by some resolvers too.
+     */
+    static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        if (h.equals("localhost") || h.endsWith(".localhost")) {
+        if (h.equals("localhost")) {
             return true;
         }
-        if (IPV4.matcher(h).matches()) {
-            return h.startsWith("127.");
+        if (LOOPBACK_IPV4.matcher(h).matches()) {
+            return true;
         }
-        return h.equals("[::1]") || h.equals("[0:0:0:0:0:0:0:1]");
+        if (h.startsWith("[") && h.endsWith("]")) {
+            try {
+                // A bracketed literal is parsed, never looked up: an invalid one fails at once.
+                return InetAddress.getByName(h).isLoopbackAddress();
+            } catch (UnknownHostException notAnAddress) {
+                return false;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -128,7 +193,8 @@ public record HttpSourceConfig(
         return "HttpSourceConfig[baseUrl=" + baseUrl + ", token=" + token
                 + ", connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout
                 + ", callDeadline=" + callDeadline + ", retryPolicy=" + retryPolicy
-                + ", maxBodyBytes=" + maxBodyBytes + ", poolSize=" + poolSize + "]";
+                + ", maxBodyBytes=" + maxBodyBytes + ", poolSize=" + poolSize
+                + ", proxy=" + proxy.map(HttpSourceConfig::shown).orElse("none") + "]";
     }
 
     /** Builds a configuration; every value but the token has a default. */
@@ -141,6 +207,7 @@ public record HttpSourceConfig(
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private int poolSize = DEFAULT_POOL_SIZE;
+        private Optional<URI> proxy = Optional.empty();
 
         private Builder(ApiToken token) {
             this.token = Objects.requireNonNull(token, "token");
@@ -185,9 +252,20 @@ public record HttpSourceConfig(
             return this;
         }
 
+        /** Goes through this HTTP proxy. */
+        public Builder proxy(URI proxy) {
+            return proxy(Optional.of(Objects.requireNonNull(proxy, "proxy")));
+        }
+
+        /** Goes through this HTTP proxy when there is one, such as what {@link ProxyEnvironment} found. */
+        public Builder proxy(Optional<URI> proxy) {
+            this.proxy = Objects.requireNonNull(proxy, "proxy");
+            return this;
+        }
+
         public HttpSourceConfig build() {
-            return new HttpSourceConfig(
-                    baseUrl, token, connectTimeout, responseTimeout, callDeadline, retryPolicy, maxBodyBytes, poolSize);
+            return new HttpSourceConfig(baseUrl, token, connectTimeout, responseTimeout, callDeadline, retryPolicy,
+                    maxBodyBytes, poolSize, proxy);
         }
     }
 }

@@ -1,12 +1,12 @@
 package dev.teardown.adapters.http;
 
+import dev.teardown.adapters.http.ResponseBodies.Body;
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.TeardownStatus;
 import dev.teardown.ports.out.Sleeper;
 import dev.teardown.ports.out.TeardownApiException.Reason;
 import dev.teardown.ports.out.TeardownApiException;
 import dev.teardown.ports.out.TeardownStatusSource;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -18,7 +18,6 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -30,20 +29,24 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.auth.CredentialsProviderBuilder;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.MessageConstraintException;
+import org.apache.hc.core5.http.ProtocolException;
+import org.apache.hc.core5.http.URIScheme;
 import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -59,7 +62,7 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
     /** How much of the deadline may be gone for an attempt to still count as a first one. */
     private static final Duration FIRST_ATTEMPT_SLACK = Duration.ofMillis(1);
     /** Enough of an error body for its id, message and request id; the rest is not read. */
-    private static final int ERROR_BODY_LIMIT = 16 * 1024;
+    static final int ERROR_BODY_LIMIT = 16 * 1024;
 
     private final HttpSourceConfig config;
     private final Clock clock;
@@ -74,6 +77,7 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
     private final RedactedAuthorization authorization;
     private final AtomicReference<RateLimitQuota> lastQuota = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final boolean tunnelled;
     /** Null when nobody listens, so that no exchange is described for nobody. */
     private final ExchangeListener exchangeListener;
 
@@ -85,33 +89,44 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         // The app binds the ignoring listener when nobody listens; it must cost as little as none.
         this.exchangeListener = builder.exchangeListener == ExchangeListener.ignoring() ? null : builder.exchangeListener;
         this.reader = new StatusDocumentReader(config.maxBodyBytes());
-        this.connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setConnectionFactory(new UnloggedConnectionFactory())
-                .setMaxConnTotal(config.poolSize())
-                .setMaxConnPerRoute(config.poolSize())
-                .setDefaultSocketConfig(SocketConfig.custom()
-                        .setSoTimeout(Timeout.of(config.responseTimeout()))
-                        .setTcpNoDelay(true)
-                        .build())
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(config.connectTimeout()))
-                        .setSocketTimeout(Timeout.of(config.responseTimeout()))
-                        // A connection idle this long is checked before reuse: servers drop idle keep-alives.
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
-                        .setTimeToLive(TimeValue.ofMinutes(5))
-                        .build())
-                .build();
-        this.client = HttpClients.custom()
+        this.connections = PooledConnections.pool(config);
+        HttpClientBuilder client = HttpClients.custom()
                 .setConnectionManager(connections)
                 .disableAutomaticRetries()
+                // Bodies are decoded by ResponseBodies, which tells a corrupt body from a failed connection.
+                .disableContentCompression()
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .disableAuthCaching()
-                .disableDefaultUserAgent()
-                .build();
+                .disableDefaultUserAgent();
+        config.proxy().ifPresent(proxy -> useProxy(client, proxy, config.proxyUserInfo()));
+        this.client = client.build();
+        // An https API behind a proxy is reached through a CONNECT tunnel; the proxy's refusal comes back as
+        // its own response, which must not pass for the API's.
+        this.tunnelled = config.proxy().isPresent() && config.baseUrl().getScheme().equals("https");
         this.deadlines = new DeadlineSweeper("teardown-http-deadlines");
         this.firstAttemptConfig = requestConfig(config.callDeadline(), config);
         this.authorization = new RedactedAuthorization(config.token());
+    }
+
+    /**
+     * The proxy's credentials are answered to its challenge (a 407), never sent ahead: to the proxy only,
+     * and only when it asks. The CONNECT request carries none of the API request's headers, so the token
+     * travels inside the TLS tunnel alone.
+     */
+    private static void useProxy(HttpClientBuilder client, URI proxy, Optional<String> userInfo) {
+        String host = proxy.getHost().startsWith("[")
+                ? proxy.getHost().substring(1, proxy.getHost().length() - 1) : proxy.getHost();
+        HttpHost proxyHost = new HttpHost(URIScheme.HTTP.id, host, proxy.getPort());
+        client.setProxy(proxyHost);
+        userInfo.ifPresent(credentials -> {
+            int colon = credentials.indexOf(':');
+            String user = colon < 0 ? credentials : credentials.substring(0, colon);
+            char[] password = colon < 0 ? new char[0] : credentials.substring(colon + 1).toCharArray();
+            client.setDefaultCredentialsProvider(CredentialsProviderBuilder.create()
+                    .add(new AuthScope(proxyHost), user, password)
+                    .build());
+        });
     }
 
     /** A source with the system clock, real sleeps and random jitter. */
@@ -130,6 +145,8 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
      * <p>Transient failures (connection failures, timeouts, 408, 429, 500, 502, 503, 504) are retried
      * as the configuration's retry policy says, honouring {@code Retry-After}, {@code retry-after-ms}
      * and, on a 429, {@code ratelimit-reset}; a wait that would pass the call's deadline is not taken.
+     * An interrupt of the calling thread, before the call or during it, ends it at once with
+     * {@link Reason#TIMEOUT} and an {@link InterruptedException} as the cause; the thread stays interrupted.
      */
     @Override
     public Optional<TeardownStatus> statusOf(DropletId dropletId) {
@@ -142,12 +159,17 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         RetryPolicy policy = config.retryPolicy();
         Failure last = null;
         for (int attempt = 1; ; attempt++) {
+            if (Thread.currentThread().isInterrupted()) {
+                // A thread asked to stop sends nothing more; the flag stays set for the caller to see.
+                throw interrupted("before attempt " + attempt + (last == null ? "" : ", after: " + last.detail()), null)
+                        .toException(dropletId, attempt - 1, Optional.empty(), "");
+            }
             Duration remaining = Duration.between(clock.instant(), deadline);
             if (remaining.isNegative() || remaining.isZero()) {
                 throw deadlinePassed(last, attempt - 1).toException(dropletId, attempt - 1, Optional.empty(), "");
             }
             long started = System.nanoTime();
-            Answer answer = attempt(dropletId, uri, remaining);
+            Answer answer = attempt(dropletId, uri, remaining, attempt);
             report(uri, attempt, Duration.ofNanos(System.nanoTime() - started), answer);
             if (answer instanceof Answer.Found found) {
                 return Optional.of(found.status());
@@ -174,7 +196,7 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw Failure.of(Reason.TIMEOUT, "interrupted while waiting to retry after: " + last.detail(), false, e)
+                throw interrupted("while waiting to retry after: " + last.detail(), e)
                         .toException(dropletId, attempt, serverRetryAt, "");
             }
         }
@@ -236,19 +258,21 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         return URI.create(config.baseUrl() + "/v2/droplets/" + dropletId.value() + "/destroy_with_associated_resources/status");
     }
 
-    private Answer attempt(DropletId dropletId, URI uri, Duration remaining) {
+    private Answer attempt(DropletId dropletId, URI uri, Duration remaining, int attempt) {
         HttpGet get = new HttpGet(uri);
         get.setHeader(authorization);
         get.setHeader(HttpHeaders.ACCEPT, "application/json");
+        get.setHeader(HttpHeaders.ACCEPT_ENCODING, ResponseBodies.ACCEPT_ENCODING);
         get.setHeader(HttpHeaders.USER_AGENT, USER_AGENT);
         get.setConfig(requestConfig(remaining));
         // Socket timeouts bound each read, not the whole answer: a body that dribbles in byte by byte
-        // would outlast them. This timer cuts the connection when the call's deadline comes.
-        AtomicBoolean expired = new AtomicBoolean();
+        // would outlast them, and a blocked read ignores an interrupt. This timer cuts the connection
+        // when the call's deadline comes or its thread is interrupted.
+        AtomicBoolean cut = new AtomicBoolean();
         DeadlineSweeper.Armed timer;
         try {
-            timer = deadlines.arm(remaining, () -> {
-                expired.set(true);
+            timer = deadlines.arm(remaining, Thread.currentThread(), () -> {
+                cut.set(true);
                 get.cancel();
             });
         } catch (RejectedExecutionException closedMeanwhile) {
@@ -256,14 +280,30 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         }
         ClassicHttpResponse response = null;
         try {
-            response = client.executeOpen(null, get, null);
+            HttpClientContext context = tunnelled ? HttpClientContext.create() : null;
+            response = client.executeOpen(null, get, context);
+            if (tunnelled && context.getSSLSession() == null) {
+                return proxyRefused(response);
+            }
             return answer(dropletId, get, response);
-        } catch (IOException e) {
-            if (expired.get()) {
+        } catch (IOException | RuntimeException e) {
+            // A request cut while its connection is leased or opened fails in HttpClient with whatever that
+            // step throws (CancellationException, IllegalStateException "Endpoint not acquired"): what cut
+            // it says what happened, not the exception.
+            if (closed.get() && e instanceof RuntimeException) {
+                throw new IllegalStateException("this HttpTeardownStatusSource was closed during the lookup", e);
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                return new Answer.Failed(interrupted("during attempt " + attempt, e));
+            }
+            if (cut.get()) {
                 return new Answer.Failed(Failure.of(Reason.TIMEOUT,
                         "no complete answer within this call's deadline of " + config.callDeadline(), false, safe(e)));
             }
-            return new Answer.Failed(failureOf(e));
+            if (e instanceof IOException io) {
+                return new Answer.Failed(failureOf(io));
+            }
+            throw (RuntimeException) e;
         } finally {
             timer.disarm();
             release(get, response);
@@ -289,6 +329,8 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
                 .setConnectTimeout(Timeout.of(atMost(config.connectTimeout(), remaining)))
                 .setResponseTimeout(Timeout.of(atMost(config.responseTimeout(), remaining)))
                 .setRedirectsEnabled(false)
+                // No "Upgrade: TLS/1.2" on plain http (loopback test servers): a request is what it says it is.
+                .setProtocolUpgradeEnabled(false)
                 .build();
     }
 
@@ -304,25 +346,31 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         if (status == 200) {
             return found(dropletId, get, response, headerRequestId);
         }
-        Body body = read(response.getEntity(), ERROR_BODY_LIMIT);
+        if (status == 407 && config.proxy().isPresent()) {
+            return proxyRefused(response);
+        }
+        Body body = ResponseBodies.read(response, response.getEntity(), ERROR_BODY_LIMIT);
         if (!body.complete()) {
             get.cancel();
         }
-        ErrorDocument error = reader.readError(body.bytes());
+        ErrorDocument error = body.complete() ? reader.readError(body.bytes()) : ErrorDocument.notJson();
         if (status == 404) {
-            if (body.bytes().length == 0 || error.isJsonObject()) {
+            // The API's 404 is a small JSON object, or nothing. Anything else (an HTML page from a wrong base
+            // URL or a proxy) must not pass for "no teardown request known", and neither may a body too
+            // large to read: a body that was not read is not an empty one.
+            if (body.complete() && (body.bytes().length == 0 || error.isJsonObject())) {
                 return new Answer.NotFound();
             }
-            // The API's 404 is JSON. An HTML 404 comes from somewhere else (a wrong base URL, a proxy) and
-            // must not pass for "no teardown request known".
-            String detail = shown("HTTP 404 that is not the API's answer; body starts '"
-                    + Excerpts.ofBody(body.bytes(), body.bytes().length) + "': check the base URL");
+            String detail = shown("HTTP 404 that is not the API's answer; " + body.undecodable()
+                    .orElseGet(() -> (body.complete() ? "body starts '" : "a body over " + ERROR_BODY_LIMIT + " bytes starts '")
+                            + Excerpts.ofBody(body.bytes(), body.bytes().length) + "'") + ": check the base URL");
             return new Answer.Failed(new Failure(Reason.UNEXPECTED_RESPONSE, detail, false, status,
                     headerRequestId.map(this::shown), Optional.empty(), null));
         }
         Optional<String> requestId = error.requestId().or(() -> headerRequestId).map(this::shown);
         String said = error.message().isPresent()
                 ? "; the API said " + error.id().map(id -> id + ": ").orElse("") + error.message().get()
+                : body.undecodable().isPresent() ? "; the body was not read: " + body.undecodable().get()
                 : body.bytes().length == 0 ? "" : "; body starts '" + Excerpts.ofBody(body.bytes(), body.bytes().length) + "'";
         Classified kind = classify(status);
         Optional<Duration> asked = kind.retryable() ? ResponseHeaders.askedWait(response, status, now) : Optional.empty();
@@ -330,9 +378,28 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         return new Answer.Failed(new Failure(kind.reason(), detail, kind.retryable(), status, requestId, asked, null));
     }
 
+    /** The proxy answered itself (to the CONNECT, or asking for credentials): its status is not the API's. */
+    private Answer proxyRefused(ClassicHttpResponse response) {
+        int status = response.getCode();
+        String why = status == 407
+                ? ": it wants credentials, or refused those given (http://user:password@host:port)"
+                : "";
+        String detail = shown("the proxy " + HttpSourceConfig.shown(config.proxy().orElseThrow())
+                + (tunnelled ? " refused a tunnel to " : " refused to forward the request to ")
+                + config.baseUrl().getHost() + " (HTTP " + status
+                + (response.getReasonPhrase() == null ? "" : " " + response.getReasonPhrase()) + ")" + why);
+        // A proxy's gateway errors may pass; its policy and its credentials will not, asked again at once.
+        boolean retryable = status == 502 || status == 503 || status == 504;
+        return new Answer.Failed(Failure.of(Reason.NETWORK, Excerpts.abbreviate(detail, 300), retryable, null));
+    }
+
     private Answer found(DropletId dropletId, HttpGet get, ClassicHttpResponse response, Optional<String> requestId)
             throws IOException {
-        Body body = read(response.getEntity(), config.maxBodyBytes());
+        Body body = ResponseBodies.read(response, response.getEntity(), config.maxBodyBytes());
+        if (body.undecodable().isPresent()) {
+            get.cancel();
+            return badResponse(body.undecodable().get(), body, requestId, null);
+        }
         if (!body.complete()) {
             get.cancel();
             return badResponse("the body is larger than the limit of " + config.maxBodyBytes() + " bytes",
@@ -350,42 +417,6 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         String detail = shown("the answer (HTTP 200) is not a status document: " + why + excerpt);
         return new Answer.Failed(new Failure(Reason.BAD_RESPONSE, detail, false, 200, requestId.map(this::shown),
                 Optional.empty(), cause == null ? null : safe(cause)));
-    }
-
-    /** Reads at most {@code limit} bytes; a longer body comes back incomplete, never silently cut as if whole. */
-    private static Body read(HttpEntity entity, int limit) throws IOException {
-        if (entity == null) {
-            return new Body(new byte[0], true);
-        }
-        long declared = entity.getContentLength();
-        if (declared > limit) {
-            return new Body(new byte[0], false);
-        }
-        InputStream in = entity.getContent();
-        if (in == null) {
-            return new Body(new byte[0], true);
-        }
-        if (declared >= 0) {
-            // The usual case: the length is known and within the limit, so read into an array of that size.
-            byte[] bytes = new byte[(int) declared];
-            int n = in.readNBytes(bytes, 0, bytes.length);
-            return new Body(n == bytes.length ? bytes : Arrays.copyOf(bytes, n), true);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        byte[] buffer = new byte[8192];
-        int total = 0;
-        while (true) {
-            int n = in.read(buffer, 0, (int) Math.min(buffer.length, (long) limit + 1 - total));
-            if (n < 0) {
-                return new Body(out.toByteArray(), true);
-            }
-            total += n;
-            if (total > limit) {
-                out.write(buffer, 0, n - (total - limit));
-                return new Body(out.toByteArray(), false);
-            }
-            out.write(buffer, 0, n);
-        }
     }
 
     private static Classified classify(int status) {
@@ -406,6 +437,14 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
     private Failure failureOf(IOException e) {
         String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         Throwable cause = safe(e);
+        if (e instanceof ClientProtocolException && e.getCause() instanceof ProtocolException
+                || e instanceof MessageConstraintException) {
+            // The server answered with something that is not HTTP: a malformed status line, a bad or conflicting
+            // Content-Length, a header beyond the limits. Asking again would get the same.
+            String violation = e.getCause() instanceof ProtocolException ? e.getCause().getMessage() : e.getMessage();
+            return Failure.of(Reason.BAD_RESPONSE, shown("the answer is not valid HTTP: "
+                    + Excerpts.abbreviate(String.valueOf(violation), 200)), false, cause);
+        }
         if (e instanceof SSLException) {
             return Failure.of(Reason.NETWORK, shown("TLS failed, not retried: " + what), false, cause);
         }
@@ -423,6 +462,19 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
             return Failure.of(Reason.NETWORK, shown("could not connect: " + what), true, cause);
         }
         return Failure.of(Reason.NETWORK, shown("the connection failed: " + what), true, cause);
+    }
+
+    /**
+     * The port's word for an interrupted call, as for every wait that gives up: a timeout, not retried.
+     * Its cause is an {@link InterruptedException}, whatever HttpClient threw when its socket was cut.
+     */
+    private Failure interrupted(String when, Throwable thrown) {
+        InterruptedException cause = thrown instanceof InterruptedException interruptedException
+                ? interruptedException : new InterruptedException("the calling thread was interrupted");
+        if (thrown != null && cause != thrown) {
+            cause.initCause(safe(thrown));
+        }
+        return Failure.of(Reason.TIMEOUT, shown("interrupted " + when), false, cause);
     }
 
     private static Failure deadlinePassed(Failure last, int attempts) {
@@ -472,9 +524,6 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
     }
 
     private record Classified(Reason reason, String summary, boolean retryable) {
-    }
-
-    private record Body(byte[] bytes, boolean complete) {
     }
 
     private sealed interface Answer {

@@ -15,6 +15,7 @@ import dev.teardown.domain.ResourceKind;
 import dev.teardown.domain.ResourceTeardown;
 import dev.teardown.domain.TeardownStatus;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +37,9 @@ final class StatusDocumentReader {
     static final int MAX_STRING_LENGTH = 100_000;
     static final int MAX_NUMBER_LENGTH = 64;
     static final int MAX_NAME_LENGTH = 1_000;
+
+    private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
+    private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
 
     private final JsonFactory factory;
     private final ObjectMapper mapper;
@@ -240,15 +244,47 @@ final class StatusDocumentReader {
         }
     }
 
+    /**
+     * A count as the specification types it: an integer, with no bound and in any JSON spelling
+     * ({@code 3}, {@code 3.0}, {@code 3e0}). One beyond the domain's int is clamped to its nearest end,
+     * never wrapped; a negative one stays negative, which the domain reports as an inconsistency.
+     */
     private static OptionalInt wholeNumber(JsonParser parser, JsonToken token, String path)
             throws IOException, MalformedDocumentException {
         if (isAbsent(token)) {
             return OptionalInt.empty();
         }
-        if (token != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT) {
-            throw new MalformedDocumentException(path + " must be a whole number, is " + describe(parser, token));
+        if (token == JsonToken.VALUE_NUMBER_INT) {
+            return switch (parser.getNumberType()) {
+                case INT -> OptionalInt.of(parser.getIntValue());
+                case LONG -> OptionalInt.of(clamped(parser.getLongValue()));
+                // Beyond a long, so beyond an int: only the sign matters.
+                default -> OptionalInt.of(parser.getBigIntegerValue().signum() < 0 ? Integer.MIN_VALUE : Integer.MAX_VALUE);
+            };
         }
-        return OptionalInt.of(parser.getIntValue());
+        if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+            // Exact, from the text: a double would call 1.0000000000000001 whole. The number's text is at most
+            // MAX_NUMBER_LENGTH characters, but its exponent may be huge: nothing here scales by it.
+            BigDecimal value = parser.getDecimalValue();
+            if (value.signum() == 0) {
+                return OptionalInt.of(0);
+            }
+            if (value.stripTrailingZeros().scale() > 0) {
+                throw new MalformedDocumentException(path + " must be a whole number, is " + parser.getText());
+            }
+            if (value.compareTo(INT_MAX) > 0) {
+                return OptionalInt.of(Integer.MAX_VALUE);
+            }
+            if (value.compareTo(INT_MIN) < 0) {
+                return OptionalInt.of(Integer.MIN_VALUE);
+            }
+            return OptionalInt.of(value.intValue());
+        }
+        throw new MalformedDocumentException(path + " must be a whole number, is " + describe(parser, token));
+    }
+
+    private static int clamped(long value) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
     }
 
     private static boolean isAbsent(JsonToken token) {

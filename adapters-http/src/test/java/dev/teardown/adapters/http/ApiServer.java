@@ -46,6 +46,16 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
         return new ApiServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort().dynamicHttpsPort());
     }
 
+    /** Plain http, and https with the certificate in this PKCS #12 key store. */
+    static ApiServer startWithHttps(String keyStorePath, String password) {
+        return new ApiServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort().dynamicHttpsPort()
+                .keystoreType("PKCS12").keystorePath(keyStorePath).keystorePassword(password).keyManagerPassword(password));
+    }
+
+    int httpsPort() {
+        return server.httpsPort();
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + server.port();
     }

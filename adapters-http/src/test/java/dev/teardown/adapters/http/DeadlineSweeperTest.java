@@ -66,6 +66,31 @@ class DeadlineSweeperTest {
     }
 
     @Test
+    void arm_callerInterruptedLongBeforeTheDeadline_runsTheCutOnce() throws Exception {
+        CountDownLatch cut = new CountDownLatch(1);
+        AtomicInteger runs = new AtomicInteger();
+        CountDownLatch callerMayEnd = new CountDownLatch(1);
+        // Waits without ever clearing its interrupt flag, as a thread blocked in a socket read does.
+        Thread caller = new Thread(() -> {
+            while (callerMayEnd.getCount() > 0) {
+                Thread.onSpinWait();
+            }
+        });
+        caller.start();
+        sweeper.arm(Duration.ofMinutes(10), caller, () -> {
+            runs.incrementAndGet();
+            cut.countDown();
+        });
+
+        caller.interrupt();
+
+        assertThat(cut.await(5, TimeUnit.SECONDS)).isTrue();
+        callerMayEnd.countDown();
+        caller.join(5_000);
+        assertThat(runs.get()).isEqualTo(1);
+    }
+
+    @Test
     void arm_afterClose_isRejected() {
         sweeper.close();
 

@@ -7,6 +7,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HttpSourceConfigTest {
 
@@ -49,6 +52,29 @@ class HttpSourceConfigTest {
                         .hasMessageContaining("https"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"http://localhost", "http://LocalHost:8080/x", "http://127.0.0.1", "http://127.0.0.0:1",
+        "http://127.255.255.255", "http://127.10.20.30:65535", "http://[::1]", "http://[::1]:8080",
+        "http://[0:0:0:0:0:0:0:1]", "http://[0::1]", "http://[0000:0000::0001]", "http://[::ffff:127.0.0.1]"})
+    void baseUrl_plainHttpToALiteralLoopbackAddressOrLocalhost_isAccepted(String url) {
+        assertThat(HttpSourceConfig.builder(TOKEN).baseUrl(url).build().baseUrl()).hasScheme("http");
+    }
+
+    /** Names a resolver may send anywhere, and spellings of 127.0.0.1 that only some parsers read as it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"http://foo.localhost", "http://a.b.localhost:8080", "http://localhost.localhost",
+        "http://localhost.", "http://localhost.evil.com", "http://localhostevil.com", "http://evil-localhost",
+        "http://127.0.0.1.nip.io", "http://127.0.0.1.", "http://0x7f.1", "http://0x7f000001", "http://0x7f.0.0.1",
+        "http://2130706433", "http://127.1", "http://127.0.1", "http://0177.0.0.1", "http://127.00.0.1",
+        "http://127.0.0.256", "http://127.999.1.1", "http://128.0.0.1", "http://0.0.0.0", "http://[::]",
+        "http://[::2]", "http://[fe80::1]", "http://[::ffff:10.0.0.1]", "http://10.0.0.1", "http://192.168.1.1"})
+    void baseUrl_plainHttpToAnyOtherHost_isRefused(String url) {
+        // Some of these are no host at all to java.net.URI, and refused as such.
+        assertThatThrownBy(() -> HttpSourceConfig.builder(TOKEN).baseUrl(url).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("http");
+    }
+
     @Test
     void baseUrl_otherShapes_areRefused() {
         assertThat(List.of("ftp://api.digitalocean.com", "https://user:pw@api.digitalocean.com",
@@ -70,9 +96,56 @@ class HttpSourceConfigTest {
                 .hasMessage("pool size must be >= 1, was 0");
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "http://proxy.example:3128, http://proxy.example:3128",
+        "HTTP://Proxy.Example:3128/, http://proxy.example:3128",
+        "http://proxy.example, http://proxy.example:80",
+        "http://user:pa%40ss@proxy.example:8080, http://user:pa%40ss@proxy.example:8080",
+        "http://[::1]:3128, http://[::1]:3128"})
+    void proxy_httpUrl_isKeptAsSchemeHostAndPort(String given, String kept) {
+        assertThat(HttpSourceConfig.builder(TOKEN).proxy(URI.create(given)).build().proxy()).contains(URI.create(kept));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://user:hunter2@proxy.example:443", "socks5://user:hunter2@proxy.example:1080",
+        "http://user:hunter2@proxy.example:3128/path", "http://user:hunter2@proxy.example:3128?x=1",
+        "http://user:hunter2@proxy.example:3128#f", "user:hunter2@proxy.example:3128", "/relative"})
+    void proxy_otherShapes_areRefusedWithoutShowingThePassword(String given) {
+        assertThatThrownBy(() -> HttpSourceConfig.builder(TOKEN).proxy(URI.create(given)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("proxy")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://proxy.example:3128", "http://10.0.0.1:3128", "http://user:hunter2@proxy.example:3128"})
+    void proxy_remoteForAPlainHttpApi_isRefused(String remoteProxy) {
+        assertThatThrownBy(() -> HttpSourceConfig.builder(TOKEN).baseUrl("http://127.0.0.1:8080")
+                .proxy(URI.create(remoteProxy)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("loopback")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void proxy_onLoopbackForAPlainHttpApi_isAccepted() {
+        assertThat(HttpSourceConfig.builder(TOKEN).baseUrl("http://127.0.0.1:8080")
+                .proxy(URI.create("http://localhost:3128")).build().proxy()).isPresent();
+    }
+
+    @Test
+    void toString_proxyWithCredentials_showsNeitherUserNorPassword() {
+        HttpSourceConfig config = HttpSourceConfig.builder(TOKEN).proxy(URI.create("http://alice:hunter2@proxy.example:3128")).build();
+
+        assertThat(config.toString()).contains("proxy=http://***@proxy.example:3128").doesNotContain("hunter2", "alice");
+        assertThat(HttpSourceConfig.of(TOKEN).toString()).contains("proxy=none");
+    }
+
     @Test
     void toBuilder_unchanged_buildsAnEqualConfig() {
-        HttpSourceConfig config = HttpSourceConfig.builder(TOKEN).poolSize(3).callDeadline(Duration.ofSeconds(7)).build();
+        HttpSourceConfig config = HttpSourceConfig.builder(TOKEN).poolSize(3).callDeadline(Duration.ofSeconds(7))
+                .proxy(URI.create("http://proxy.example:3128")).build();
 
         assertThat(config.toBuilder().build()).isEqualTo(config);
     }

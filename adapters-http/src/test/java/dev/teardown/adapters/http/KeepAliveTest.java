@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.teardown.domain.DropletId;
 import dev.teardown.testkit.ReferenceExamples;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Lookups one after another reuse one pooled connection, whether the body's length is declared or chunked. */
 class KeepAliveTest {
@@ -66,5 +70,26 @@ class KeepAliveTest {
         }
 
         assertThat(clientPorts).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "chunked {0}")
+    @ValueSource(booleans = {false, true})
+    void statusOf_gzippedBody_reusesTheConnection(boolean chunked) throws Exception {
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {
+            gzip.write(ReferenceExamples.checkStatusDocJson());
+        }
+        byte[] body = gzipped.toByteArray();
+        byte[] response = RawServer.response(RawServer.head("HTTP/1.1 200 OK", "Content-Type: application/json",
+                "Content-Encoding: gzip", chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + body.length),
+                chunked ? RawServer.chunked(body, 300) : body);
+        try (RawServer raw = RawServer.start(RawServer.answering(response));
+                HttpTeardownStatusSource source = HttpTeardownStatusSource.create(
+                        HttpSourceConfig.builder(ApiServer.TOKEN).baseUrl(raw.baseUrl()).build())) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(source.statusOf(ReferenceExamples.DROPLET_ID)).contains(ReferenceExamples.checkStatusDocStatus());
+            }
+            assertThat(raw.connections()).isEqualTo(1);
+        }
     }
 }

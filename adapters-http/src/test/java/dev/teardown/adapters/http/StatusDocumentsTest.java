@@ -100,7 +100,6 @@ class StatusDocumentsTest {
     void read_wrongTypes_areRejectedNamingTheField() {
         assertThat(List.of(
                 "{\"failures\": 1.5}",
-                "{\"failures\": 99999999999}",
                 "{\"completed_at\": 1585764709}",
                 "{\"completed_at\": \"yesterday\"}",
                 "{\"droplet\": \"web\"}",

@@ -31,6 +31,31 @@ class UtcTimestampsTest {
         assertThatThrownBy(() -> UtcTimestamps.parse(text)).isInstanceOf(DateTimeException.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"2016-12-31T23:59:60Z", "2016-12-31T23:59:60.25Z", "2016-12-31T23:59:60.123456789012Z",
+        "2016-12-31T18:59:60-05:00", "2017-01-01T00:59:60+01:00"})
+    void parse_leapSecond_isTheLastNanosecondOfItsMinute(String text) {
+        assertThat(UtcTimestamps.parse(text)).isEqualTo(Instant.parse("2016-12-31T23:59:59.999999999Z"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2016-12-31T23:58:60Z", "2016-12-31T22:59:60Z", "2016-12-31T23:59:60+01:00",
+        "2016-12-31T23:59:61Z", "2016-12-31T23:59:6OZ"})
+    void parse_secondSixtyAnywhereButTheEndOfAUtcDay_isRejected(String text) {
+        assertThatThrownBy(() -> UtcTimestamps.parse(text)).isInstanceOf(DateTimeException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {10, 11, 12, 18, 30, 60})
+    void parse_moreThanNineFractionDigits_truncatesToNanoseconds(int digits) {
+        String fraction = "987654321" + "9".repeat(digits - 9);
+
+        assertThat(UtcTimestamps.parse("2020-04-01T18:11:49." + fraction + "Z"))
+                .isEqualTo(Instant.parse("2020-04-01T18:11:49.987654321Z"));
+        assertThat(UtcTimestamps.parse("2020-04-01T19:11:49." + fraction + "+01:00"))
+                .isEqualTo(Instant.parse("2020-04-01T18:11:49.987654321Z"));
+    }
+
     @Test
     void parse_anyUtcSecondOverFourHundredYears_agreesWithTheJdk() {
         SplittableRandom random = new SplittableRandom(20261129);

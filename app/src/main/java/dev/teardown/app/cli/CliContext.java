@@ -4,9 +4,13 @@ import dev.teardown.ports.out.Sleeper;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Properties;
 
-/** What the command receives from the process: environment, streams, whether stdout is a terminal, time. */
+/**
+ * What the command receives from the process: environment, streams, whether stdout is a terminal, time,
+ * and the system properties (for Java's proxy settings).
+ */
 record CliContext(
         Map<String, String> environment, PrintWriter out, PrintWriter err, boolean terminal, Clock clock,
-        Sleeper sleeper) {
+        Sleeper sleeper, Properties systemProperties) {
 }

@@ -2,12 +2,14 @@ package dev.teardown.app.cli;
 
 import dev.teardown.adapters.http.ApiToken;
 import dev.teardown.adapters.http.HttpSourceConfig;
+import dev.teardown.adapters.http.ProxyEnvironment;
 import dev.teardown.app.ApiEndpoint;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
-/** Reads the endpoint from flags and environment variables: the one place that reads them. */
+/** Reads the endpoint from flags, environment variables and system properties: the one place that reads them. */
 final class CliEnvironment {
 
     static final String TOKEN_VARIABLE = "DIGITALOCEAN_ACCESS_TOKEN";
@@ -15,9 +17,11 @@ final class CliEnvironment {
     static final String API_URL_VARIABLE = "DIGITALOCEAN_API_URL";
 
     private final Map<String, String> variables;
+    private final Properties systemProperties;
 
-    CliEnvironment(Map<String, String> variables) {
+    CliEnvironment(Map<String, String> variables, Properties systemProperties) {
         this.variables = Map.copyOf(variables);
+        this.systemProperties = systemProperties;
     }
 
     /** The token from {@value #TOKEN_VARIABLE}, else {@value #FALLBACK_TOKEN_VARIABLE}. */
@@ -46,8 +50,17 @@ final class CliEnvironment {
         }
     }
 
-    Optional<ApiEndpoint> endpoint(Optional<URI> apiUrlFlag) {
-        return token().map(token -> new ApiEndpoint(apiUrl(apiUrlFlag), token));
+    /**
+     * The endpoint, with its proxy: {@code --proxy}, else {@code https_proxy}/{@code HTTPS_PROXY}, else
+     * {@code https.proxyHost}; none for a host {@code NO_PROXY} names (see {@link ProxyEnvironment}).
+     */
+    Optional<ApiEndpoint> endpoint(Optional<URI> apiUrlFlag, Optional<String> proxyFlag) {
+        return token().map(token -> {
+            URI baseUrl = apiUrl(apiUrlFlag);
+            Optional<URI> proxy = ProxyEnvironment.of(variables, systemProperties)
+                    .proxyFor(baseUrl, proxyFlag.map(text -> ProxyEnvironment.parse("--proxy", text)));
+            return new ApiEndpoint(baseUrl, token, proxy);
+        });
     }
 
     private Optional<String> variable(String name) {

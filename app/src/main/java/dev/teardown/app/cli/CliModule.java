@@ -24,6 +24,7 @@ final class CliModule extends AbstractModule {
                 ? callDeadline : HttpSourceConfig.DEFAULT_RESPONSE_TIMEOUT;
         return HttpSourceConfig.builder(endpoint.token())
                 .baseUrl(endpoint.baseUrl())
+                .proxy(endpoint.proxy())
                 .callDeadline(callDeadline)
                 .responseTimeout(responseTimeout)
                 .build();

@@ -41,8 +41,8 @@ final class CliStack implements AutoCloseable {
         if (connection.sandbox) {
             modules.add(new SandboxModule());
         } else {
-            CliEnvironment environment = new CliEnvironment(context.environment());
-            Optional<ApiEndpoint> endpoint = environment.endpoint(connection.apiUrlFlag());
+            CliEnvironment environment = new CliEnvironment(context.environment(), context.systemProperties());
+            Optional<ApiEndpoint> endpoint = environment.endpoint(connection.apiUrlFlag(), connection.proxyFlag());
             if (endpoint.isEmpty()) {
                 context.err().println("teardown: no API token: set " + CliEnvironment.TOKEN_VARIABLE
                         + " (or " + CliEnvironment.FALLBACK_TOKEN_VARIABLE

@@ -15,6 +15,12 @@ final class ConnectionOptions {
             description = "Ask an embedded sandbox on a loopback port instead of DigitalOcean: no token, no network.")
     boolean sandbox;
 
+    // A String, not a URI: picocli would quote a value it cannot convert, password and all.
+    @Option(names = "--proxy", paramLabel = "URL",
+            description = "HTTP proxy, http://[user:password@]host:port (default: $https_proxy, $HTTPS_PROXY,"
+                    + " then -Dhttps.proxyHost; $NO_PROXY lists hosts reached directly).")
+    String proxy;
+
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
@@ -23,5 +29,9 @@ final class ConnectionOptions {
 
     Optional<URI> apiUrlFlag() {
         return Optional.ofNullable(apiUrl);
+    }
+
+    Optional<String> proxyFlag() {
+        return Optional.ofNullable(proxy);
     }
 }

@@ -24,7 +24,7 @@ final class FailureMessages {
                     .orElse("rate limited: wait a minute and retry");
             case CONFLICT -> "a destroy of this droplet is already in progress: follow it with teardown watch";
             case SERVER_ERROR -> "DigitalOcean had a server error: retry later";
-            case NETWORK -> "check the network and --api-url";
+            case NETWORK -> "check the network, --api-url and --proxy";
             case TIMEOUT -> "retry, or allow longer with --timeout";
             case BAD_RESPONSE, UNEXPECTED_RESPONSE -> "check --api-url points at the DigitalOcean API";
         };

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nEnvironment:%n",
         footer = {
             "  DIGITALOCEAN_ACCESS_TOKEN  API token (else DIGITALOCEAN_TOKEN); needs the droplet:delete scope",
-            "  DIGITALOCEAN_API_URL       API base URL when --api-url is not given"
+            "  DIGITALOCEAN_API_URL       API base URL when --api-url is not given",
+            "  HTTPS_PROXY, NO_PROXY      HTTP proxy when --proxy is not given, and hosts reached directly"
         })
 public final class TeardownCommand implements Callable<Integer> {
 
