@@ -50,6 +50,9 @@ public final class TeardownCommand implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new TeardownCommand(context));
         commandLine.setOut(context.out());
         commandLine.setErr(context.err());
+        // "@file" would read arguments from a file, and a usage error would echo its first word: a
+        // token kept in a file would reach the terminal. Droplet ids and durations never start with @.
+        commandLine.setExpandAtFiles(false);
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
             Throwable cause = exception instanceof ProvisionException provision && provision.getCause() != null
                     ? provision.getCause() : exception;

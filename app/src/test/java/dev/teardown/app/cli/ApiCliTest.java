@@ -18,6 +18,8 @@ import dev.teardown.domain.ResourceKind;
 import dev.teardown.domain.TeardownStatus;
 import dev.teardown.testkit.ReferenceExamples;
 import dev.teardown.testkit.TeardownStatusBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -25,6 +27,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -296,6 +299,20 @@ class ApiCliTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().lines()).hasSize(1);
         assertThat(run.err()).contains("DIGITALOCEAN_TOKEN").doesNotContain("secret");
+        api.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dop_v1_secretword", "dop_v1_secretword and more words", "61486916", "61486916 --json --no-cache"})
+    void status_atFileArgument_isTakenLiterallyNeverReadNorEchoed(String contents, @TempDir Path directory)
+            throws Exception {
+        answer(200, ReferenceExamples.checkStatusDocJson());
+        Path file = Files.writeString(directory.resolve("secretfile"), contents + "\n");
+
+        CliRun run = run("status", "@" + file);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("was '@").doesNotContain(contents.split(" ")[0]);
         api.verify(0, anyRequestedFor(anyUrl()));
     }
 
