@@ -9,8 +9,8 @@ public interface Sleeper {
 
     void sleep(Duration duration) throws InterruptedException;
 
-    /** Sleeps the calling thread. */
+    /** Sleeps the calling thread; a pause beyond 292 years (the reach of a long of nanoseconds) sleeps that long. */
     static Sleeper system() {
-        return duration -> TimeUnit.NANOSECONDS.sleep(duration.toNanos());
+        return duration -> TimeUnit.NANOSECONDS.sleep(Durations.nanosAtMostMax(duration));
     }
 }

@@ -12,6 +12,7 @@ import dev.teardown.ports.TeardownStatusSource;
 import dev.teardown.ports.TeardownStatusUnavailableException;
 import dev.teardown.ports.TeardownStatusUnavailableException.Reason;
 import java.lang.reflect.UndeclaredThrowableException;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -80,6 +81,19 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
      */
     @Override
     public Optional<TeardownStatus> statusOf(DropletId dropletId) {
+        return statusOf(dropletId, Optional.empty());
+    }
+
+    /**
+     * As {@link #statusOf(DropletId)}; a call to the wrapped source that this lookup starts is given the
+     * deadline, and concurrent lookups of the same Droplet share that call.
+     */
+    @Override
+    public Optional<TeardownStatus> statusOf(DropletId dropletId, Instant deadline) {
+        return statusOf(dropletId, Optional.of(Objects.requireNonNull(deadline, "deadline")));
+    }
+
+    private Optional<TeardownStatus> statusOf(DropletId dropletId, Optional<Instant> deadline) {
         Objects.requireNonNull(dropletId, "dropletId");
         if (closed.get()) {
             throw new IllegalStateException("the caching teardown status source is closed");
@@ -92,12 +106,12 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
             stats.recordHits(1);
             return kept.join();
         }
-        Lookup lookup = lookUp(dropletId);
+        Lookup lookup = lookUp(dropletId, deadline);
         if (!lookup.started() && lookup.answer().isCompletedExceptionally()) {
             // Caffeine drops a failed call in a callback that may run after the waiters wake up; a
             // caller arriving in between must not be handed a failure that is already over.
             cache.asMap().remove(dropletId, lookup.answer());
-            lookup = lookUp(dropletId);
+            lookup = lookUp(dropletId, deadline);
         }
         return await(dropletId, lookup.answer());
     }
@@ -147,18 +161,20 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
         return cache;
     }
 
-    private Lookup lookUp(DropletId dropletId) {
+    private Lookup lookUp(DropletId dropletId, Optional<Instant> deadline) {
         // The mapping function runs on this thread, inside the call, so a plain array is safe here.
         boolean[] started = {false};
         CompletableFuture<Optional<TeardownStatus>> answer = cache.get(dropletId, (id, executor) -> {
             started[0] = true;
-            return CompletableFuture.supplyAsync(() -> fetch(id), executor);
+            return CompletableFuture.supplyAsync(() -> fetch(id, deadline), executor);
         });
         return new Lookup(answer, started[0]);
     }
 
-    private Optional<TeardownStatus> fetch(DropletId dropletId) {
-        return Objects.requireNonNull(upstream.statusOf(dropletId),
+    private Optional<TeardownStatus> fetch(DropletId dropletId, Optional<Instant> deadline) {
+        Optional<TeardownStatus> answer = deadline.isPresent()
+                ? upstream.statusOf(dropletId, deadline.get()) : upstream.statusOf(dropletId);
+        return Objects.requireNonNull(answer,
                 () -> "the wrapped source answered null for droplet " + dropletId + " instead of an Optional");
     }
 

@@ -133,12 +133,21 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
      */
     @Override
     public Optional<TeardownStatus> statusOf(DropletId dropletId) {
+        return statusOf(dropletId, Instant.MAX);
+    }
+
+    /** As {@link #statusOf(DropletId)}, within the call deadline or the given one, whichever comes first. */
+    @Override
+    public Optional<TeardownStatus> statusOf(DropletId dropletId, Instant callerDeadline) {
         Objects.requireNonNull(dropletId, "dropletId");
+        Objects.requireNonNull(callerDeadline, "callerDeadline");
         if (closed.get()) {
             throw new IllegalStateException("this HttpTeardownStatusSource is closed");
         }
         URI uri = statusUri(dropletId);
-        Instant deadline = clock.instant().plus(config.callDeadline());
+        Instant start = clock.instant();
+        Duration allowed = atMost(config.callDeadline(), Duration.between(start, callerDeadline));
+        Instant deadline = start.plus(allowed);
         RetryPolicy policy = config.retryPolicy();
         Failure last = null;
         for (int attempt = 1; ; attempt++) {
@@ -147,7 +156,7 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
                 throw deadlinePassed(last, attempt - 1).toException(dropletId, attempt - 1, Optional.empty(), "");
             }
             long started = System.nanoTime();
-            Answer answer = attempt(dropletId, uri, remaining);
+            Answer answer = attempt(dropletId, uri, remaining, allowed);
             report(uri, attempt, Duration.ofNanos(System.nanoTime() - started), answer);
             if (answer instanceof Answer.Found found) {
                 return Optional.of(found.status());
@@ -165,8 +174,8 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
             Instant retryAt = now.plus(wait);
             if (retryAt.isAfter(deadline)) {
                 String afterword = serverRetryAt.isPresent()
-                        ? "the API allows a retry at " + retryAt + ", after this call's deadline of " + config.callDeadline()
-                        : "the next retry would come after this call's deadline of " + config.callDeadline();
+                        ? "the API allows a retry at " + retryAt + ", after this call's deadline of " + allowed
+                        : "the next retry would come after this call's deadline of " + allowed;
                 throw last.toException(dropletId, attempt, serverRetryAt, afterword);
             }
             logRetry(dropletId, attempt, last, wait);
@@ -236,7 +245,7 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         return URI.create(config.baseUrl() + "/v2/droplets/" + dropletId.value() + "/destroy_with_associated_resources/status");
     }
 
-    private Answer attempt(DropletId dropletId, URI uri, Duration remaining) {
+    private Answer attempt(DropletId dropletId, URI uri, Duration remaining, Duration allowed) {
         HttpGet get = new HttpGet(uri);
         get.setHeader(authorization);
         get.setHeader(HttpHeaders.ACCEPT, "application/json");
@@ -261,7 +270,7 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         } catch (IOException e) {
             if (expired.get()) {
                 return new Answer.Failed(Failure.of(Reason.TIMEOUT,
-                        "no complete answer within this call's deadline of " + config.callDeadline(), false, safe(e)));
+                        "no complete answer within this call's deadline of " + allowed, false, safe(e)));
             }
             return new Answer.Failed(failureOf(e));
         } finally {

@@ -4,7 +4,9 @@ import dev.teardown.domain.DropletId;
 import dev.teardown.ports.AwaitOptions;
 import dev.teardown.ports.AwaitResult;
 import dev.teardown.ports.TeardownCheck;
+import dev.teardown.ports.TeardownStatusUnavailableException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -81,17 +83,27 @@ final class WatchCommand implements Callable<Integer> {
             case DEADLINE:
                 if (last.isPresent()) {
                     context.err().println("teardown: droplet " + dropletId + " still in progress after "
-                            + Durations.format(result.elapsed()) + " (the --timeout); watch again to follow it further");
+                            + Durations.format(timeout) + " (the --timeout); watch again to follow it further");
                     return ExitCode.IN_PROGRESS;
                 }
                 result.lastFailure().ifPresent(failure -> context.err().println(FailureMessages.of(failure)));
                 return ExitCode.UNAVAILABLE;
+            case RATE_LIMITED:
+                result.lastFailure().ifPresent(failure -> context.err().println(rateLimited(failure)));
+                return ExitCode.UNAVAILABLE;
             case FAILURES:
+            case PERMANENT_FAILURE:
                 result.lastFailure().ifPresent(failure -> context.err().println(FailureMessages.of(failure)));
                 return ExitCode.UNAVAILABLE;
             default:
                 context.err().println("teardown: interrupted while watching droplet " + dropletId);
                 return ExitCode.UNAVAILABLE;
         }
+    }
+
+    private String rateLimited(TeardownStatusUnavailableException failure) {
+        return "teardown: droplet " + dropletId + ": rate limited by the API; it allows the next request at "
+                + failure.retryAllowedAt().map(Instant::toString).orElse("a time it did not say")
+                + ", after the --timeout of " + Durations.format(timeout) + "; watch again then";
     }
 }
