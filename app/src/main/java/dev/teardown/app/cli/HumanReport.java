@@ -38,7 +38,7 @@ final class HumanReport {
         if (!report.inconsistencies().isEmpty()) {
             out.append("\nThe status contradicts itself:\n");
             for (Inconsistency inconsistency : report.inconsistencies()) {
-                out.append("  - ").append(inconsistency.description()).append('\n');
+                out.append("  - ").append(Printable.of(inconsistency.description())).append('\n');
             }
         }
         return out.toString();
@@ -64,11 +64,11 @@ final class HumanReport {
         for (ResourceTeardown resource : resources) {
             rows.add(List.of(
                     ReportDocuments.kindName(resource.kind()),
-                    orDash(resource.name()),
-                    orDash(resource.id()),
+                    orDash(Printable.of(resource.name())),
+                    orDash(Printable.of(resource.id())),
                     resource.state().name().toLowerCase(Locale.ROOT),
                     resource.destroyedAt().map(Instant::toString).orElse("-"),
-                    resource.errorMessage().map(HumanReport::oneLine).orElse("")));
+                    resource.errorMessage().map(Printable::of).orElse("")));
         }
         int[] widths = new int[HEADER.size()];
         for (List<String> row : rows) {
@@ -92,9 +92,5 @@ final class HumanReport {
 
     private static String orDash(String text) {
         return text.isEmpty() ? "-" : text;
-    }
-
-    static String oneLine(String text) {
-        return text.replaceAll("\\s+", " ").strip();
     }
 }

@@ -59,11 +59,11 @@ public final class TeardownCommand implements Callable<Integer> {
             if (cause instanceof IllegalArgumentException invalid) {
                 // Configuration the adapters refuse (a plain-http URL to a remote host, a malformed token):
                 // like a usage error, nothing was sent.
-                context.err().println("teardown: " + HumanReport.oneLine(String.valueOf(invalid.getMessage())));
+                context.err().println("teardown: " + Printable.of(invalid.getMessage()));
                 return ExitCode.USAGE;
             }
             // A bug or an unforeseen failure: one line for the user, not a stack trace.
-            context.err().println("teardown: unexpected error: " + HumanReport.oneLine(cause.toString()));
+            context.err().println("teardown: unexpected error: " + Printable.of(cause.toString()));
             return ExitCode.UNAVAILABLE;
         });
         return commandLine;

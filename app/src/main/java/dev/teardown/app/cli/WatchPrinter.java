@@ -57,7 +57,7 @@ abstract class WatchPrinter implements AwaitListener {
 
     protected static String failure(AwaitObservation.Failed failed) {
         return "lookup failed (" + failed.failure().reason().name().toLowerCase(Locale.ROOT) + "), retrying: "
-                + HumanReport.oneLine(String.valueOf(failed.failure().getMessage()));
+                + Printable.of(failed.failure().getMessage());
     }
 
     /** One JSON object per lookup, the final one last. */
