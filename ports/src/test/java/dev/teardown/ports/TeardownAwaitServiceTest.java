@@ -1,6 +1,7 @@
 package dev.teardown.ports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.TeardownOutcome;
@@ -343,6 +344,19 @@ class TeardownAwaitServiceTest {
         answer(Statuses.succeeded());
 
         assertThat(await(OPTIONS).reason()).isEqualTo(StopReason.TERMINAL);
+    }
+
+    @Test
+    void await_listenerThrows_endsTheWaitWithNoFurtherLookup() {
+        answer(Statuses.inProgress(1));
+        IllegalStateException gone = new IllegalStateException("output is gone");
+
+        assertThatThrownBy(() -> service.await(Statuses.ID, OPTIONS, observation -> {
+            if (observation instanceof AwaitObservation.Checked && deadlines.size() == 2) {
+                throw gone;
+            }
+        })).isSameAs(gone);
+        assertThat(deadlines).hasSize(2);
     }
 
     @Test

@@ -5,8 +5,11 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
 
-/** What the command receives from the process: environment, streams, whether stdout is a terminal, time. */
+/**
+ * What the command receives from the process: environment, streams, whether stdout is a terminal, time,
+ * and where to hook what happens when the process is asked to stop.
+ */
 record CliContext(
         Map<String, String> environment, PrintWriter out, PrintWriter err, boolean terminal, Clock clock,
-        Sleeper sleeper) {
+        Sleeper sleeper, ShutdownHooks shutdownHooks) {
 }

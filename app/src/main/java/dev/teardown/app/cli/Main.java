@@ -23,17 +23,22 @@ public final class Main {
 
     public static void main(String[] args) {
         int exitCode = run(args, System.getenv(), System.out, System.err, System.console() != null,
-                Clock.systemUTC(), Sleeper.system());
+                Clock.systemUTC(), Sleeper.system(), ShutdownHooks.jvm());
         System.exit(exitCode);
     }
 
     /** Runs the command as {@code main} does, without exiting: for tests and for embedding the CLI. */
     public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err,
             boolean terminal, Clock clock, Sleeper sleeper) {
+        return run(args, environment, out, err, terminal, clock, sleeper, ShutdownHooks.none());
+    }
+
+    static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err,
+            boolean terminal, Clock clock, Sleeper sleeper, ShutdownHooks shutdownHooks) {
         CAFFEINE.setLevel(Level.OFF);
         PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
         PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
-        CliContext context = new CliContext(environment, outWriter, errWriter, terminal, clock, sleeper);
+        CliContext context = new CliContext(environment, outWriter, errWriter, terminal, clock, sleeper, shutdownHooks);
         try {
             return TeardownCommand.commandLine(context).execute(args);
         } finally {

@@ -21,7 +21,10 @@ import picocli.CommandLine.Spec;
             "2:usage error, or configuration refused (such as a plain http URL to a remote host); nothing is sent",
             "3:completed with failures",
             "4:still in progress (watch: the timeout was reached)",
-            "5:no teardown request is known for that droplet"
+            "5:no teardown request is known for that droplet",
+            "130:watch stopped by SIGINT (Ctrl-C); the last report is printed",
+            "141:watch's standard output was closed (such as by `| head -1`); it stopped at once",
+            "143:watch stopped by SIGTERM; the last report is printed"
         },
         footerHeading = "%nEnvironment:%n",
         footer = {

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -99,6 +100,67 @@ class WatchCliTest {
             assertThat(error.get("reason").asText()).isEqualTo("timeout");
             assertThat(error.get("message").asText()).doesNotContain("PT30S");
         }
+    }
+
+    // --- closed output stops the watch (item 7) ---------------------------------------------------
+
+    /** Each lookup sees one more volume destroyed, so that every mode writes after every lookup. */
+    private void advancingTeardown() {
+        for (int destroyed = 0; destroyed < 6; destroyed++) {
+            TeardownStatusBuilder status = TeardownStatusBuilder.status(61486916).dropletPending("web-01");
+            for (int i = 0; i < 6; i++) {
+                if (i < destroyed) {
+                    status.destroyed(ResourceKind.VOLUME, "v" + i, "data-" + i, "2026-11-29T10:00:01Z");
+                } else {
+                    status.pending(ResourceKind.VOLUME, "v" + i, "data-" + i);
+                }
+            }
+            api.stubFor(get(urlEqualTo(PATH)).inScenario("advancing")
+                    .whenScenarioStateIs(destroyed == 0 ? Scenario.STARTED : "step-" + destroyed)
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                            .withBody(StatusDocuments.write(status.build())))
+                    .willSetStateTo("step-" + Math.min(destroyed + 1, 5)));
+        }
+    }
+
+    static Stream<Arguments> outputModes() {
+        return Stream.of(Arguments.of("lines", false, new String[0]), Arguments.of("terminal", true, new String[0]),
+                Arguments.of("json", false, new String[] {"--json"}));
+    }
+
+    private CliRun watchWithOutputLimit(boolean terminal, String[] flags, long outputLimit) {
+        List<String> args = new java.util.ArrayList<>(List.of("watch", "61486916"));
+        args.addAll(List.of(flags));
+        return CliRun.of(Map.of("DIGITALOCEAN_ACCESS_TOKEN", TOKEN, "DIGITALOCEAN_API_URL", api.baseUrl()), terminal,
+                outputLimit, args.toArray(String[]::new));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("outputModes")
+    void watch_outputClosedFromTheStart_stopsAfterTheFirstLookupWithExit141(String mode, boolean terminal, String[] flags) {
+        advancingTeardown();
+
+        CliRun run = watchWithOutputLimit(terminal, flags, 0);
+
+        assertThat(run.exitCode()).isEqualTo(141);
+        assertThat(run.err()).isEmpty();
+        api.verify(1, anyRequestedFor(anyUrl()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("outputModes")
+    void watch_outputClosedAfterTheFirstWrite_stopsAtTheNextWriteWithExit141(String mode, boolean terminal, String[] flags) {
+        advancingTeardown();
+        String whole = watchWithOutputLimit(terminal, flags, Long.MAX_VALUE).out();
+        api.resetRequests();
+        api.resetScenarios();
+        int firstWrite = terminal ? whole.indexOf('\r', 1) : whole.indexOf('\n') + 1;
+
+        CliRun run = watchWithOutputLimit(terminal, flags, whole.substring(0, firstWrite).getBytes(UTF_8).length);
+
+        assertThat(run.exitCode()).isEqualTo(141);
+        assertThat(run.out()).isEqualTo(whole.substring(0, firstWrite));
+        api.verify(2, anyRequestedFor(anyUrl()));
     }
 
     // --- a rate limit beyond the deadline is a rate limit (item 8) -------------------------------
