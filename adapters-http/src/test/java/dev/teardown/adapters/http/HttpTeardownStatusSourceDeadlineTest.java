@@ -115,6 +115,23 @@ class HttpTeardownStatusSourceDeadlineTest {
         assertThat(api.requestsFor(DROPLET)).isZero();
     }
 
+    @ParameterizedTest
+    @MethodSource("absurdCallDeadlines")
+    void statusOf_absurdlyLongCallDeadline_answersWithoutOverflowing(Duration callDeadline) {
+        api.serve(status());
+
+        try (HttpTeardownStatusSource patient = HttpTeardownStatusSource.builder(
+                api.config().callDeadline(callDeadline).build()).build()) {
+            assertThat(patient.statusOf(DROPLET_ID)).contains(status());
+            assertThat(patient.statusOf(DROPLET_ID, Instant.now().plus(CALLER_ALLOWS.multipliedBy(10)))).contains(status());
+        }
+    }
+
+    static Stream<Duration> absurdCallDeadlines() {
+        return Stream.of(Duration.ofNanos(Long.MAX_VALUE), Duration.ofHours(3_000_000), Duration.ofDays(365L * 1_000_000),
+                Duration.ofSeconds(Long.MAX_VALUE, 999_999_999));
+    }
+
     @Test
     void statusOf_callerDeadlineLaterThanTheCallDeadline_answers() {
         api.serve(status());
