@@ -23,7 +23,7 @@ final class WatchCommand implements Callable<Integer> {
     /** The longest pause between lookups while nothing changes. */
     static final Duration MAX_INTERVAL = Duration.ofSeconds(30);
 
-    /** Each lookup's own deadline, retries included. */
+    /** The longest a lookup may take, retries included; never past the --timeout. */
     static final Duration LOOKUP_DEADLINE = Duration.ofSeconds(30);
 
     @ParentCommand

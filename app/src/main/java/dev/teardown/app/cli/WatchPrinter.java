@@ -62,43 +62,38 @@ abstract class WatchPrinter implements AwaitListener {
     /** Draws one observation; called with the output held. */
     protected abstract void draw(AwaitObservation observation);
 
-    /**
-     * Ends the output with {@code ending} unless it has ended already; a write under way finishes first.
-     * Returns whether this call ended it.
-     */
-    boolean end(Runnable ending) {
+    /** Ends the output with {@code ending} unless it has ended already; a write under way finishes first. */
+    void end(Runnable ending) {
         output.lock();
         try {
-            return endHeld(ending);
+            endHeld(ending);
         } finally {
             output.unlock();
         }
     }
 
     /** As {@link #end(Runnable)}, for a shutdown hook: gives up after {@link #END_WAIT} rather than hold up the exit. */
-    boolean endBeforeExit(Runnable ending) {
+    void endBeforeExit(Runnable ending) {
         try {
             if (!output.tryLock(END_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                return false;
+                return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return;
         }
         try {
-            return endHeld(ending);
+            endHeld(ending);
         } finally {
             output.unlock();
         }
     }
 
-    private boolean endHeld(Runnable ending) {
-        if (ended) {
-            return false;
+    private void endHeld(Runnable ending) {
+        if (!ended) {
+            ended = true;
+            ending.run();
         }
-        ended = true;
-        ending.run();
-        return true;
     }
 
     /** The answer of the last lookup that answered, if any did. */
