@@ -7,6 +7,7 @@ import dev.teardown.adapters.http.HttpSourceConfig;
 import dev.teardown.ports.in.AwaitTeardownUseCase;
 import dev.teardown.ports.in.CheckStatusUseCase;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The library's use cases over the DigitalOcean API behind a cache, for platforms that do not use
@@ -21,6 +22,7 @@ import java.util.Objects;
 public final class Teardown implements AutoCloseable {
 
     private final Injector injector;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Teardown(Injector injector) {
         this.injector = injector;
@@ -30,18 +32,30 @@ public final class Teardown implements AutoCloseable {
         return new Builder(http);
     }
 
+    /** @throws IllegalStateException once closed; so does every use case it handed out */
     public CheckStatusUseCase check() {
-        return injector.getInstance(CheckStatusUseCase.class);
+        return open().getInstance(CheckStatusUseCase.class);
     }
 
+    /** @throws IllegalStateException once closed; so does every use case it handed out */
     public AwaitTeardownUseCase await() {
-        return injector.getInstance(AwaitTeardownUseCase.class);
+        return open().getInstance(AwaitTeardownUseCase.class);
     }
 
-    /** Closes the connection pool and the cache. */
+    /** Closes the connection pool and the cache; every later call is refused. */
     @Override
     public void close() {
-        injector.getInstance(Lifecycle.class).close();
+        if (closed.compareAndSet(false, true)) {
+            injector.getInstance(Lifecycle.class).close();
+        }
+    }
+
+    // The pool, its threads and the cache are built at first use: a closed Teardown must not build them.
+    private Injector open() {
+        if (closed.get()) {
+            throw new IllegalStateException("this Teardown is closed");
+        }
+        return injector;
     }
 
     /** Configures a {@link Teardown}: the HTTP source's settings, and the cache's. */

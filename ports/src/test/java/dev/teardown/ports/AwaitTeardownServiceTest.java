@@ -1,7 +1,9 @@
 package dev.teardown.ports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.teardown.domain.DropletId;
 import dev.teardown.domain.TeardownOutcome;
 import dev.teardown.domain.TeardownStatus;
 import dev.teardown.ports.in.AwaitListener;
@@ -18,14 +20,20 @@ import dev.teardown.ports.service.AwaitTeardownService;
 import dev.teardown.ports.service.CheckStatusService;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AwaitTeardownServiceTest {
 
@@ -40,7 +48,21 @@ class AwaitTeardownServiceTest {
     private final List<AwaitObservation> observations = new ArrayList<>();
     private double jitter = 1.0;
 
-    private final TeardownStatusSource scripted = id -> (answers.size() > 1 ? answers.removeFirst() : answers.getFirst()).get();
+    private final List<Instant> deadlines = new ArrayList<>();
+    private final List<Instant> lookedUpAt = new ArrayList<>();
+    private final TeardownStatusSource scripted = new TeardownStatusSource() {
+        @Override
+        public Optional<TeardownStatus> statusOf(DropletId dropletId) {
+            throw new AssertionError("a wait must give each lookup its deadline");
+        }
+
+        @Override
+        public Optional<TeardownStatus> statusOf(DropletId dropletId, Instant deadline) {
+            deadlines.add(deadline);
+            lookedUpAt.add(time.instant());
+            return (answers.size() > 1 ? answers.removeFirst() : answers.getFirst()).get();
+        }
+    };
     private final AwaitTeardownService service =
             new AwaitTeardownService(new CheckStatusService(scripted), time, time.sleeper(), () -> jitter);
 
@@ -129,10 +151,36 @@ class AwaitTeardownServiceTest {
         AwaitResult result = await(OPTIONS);
 
         assertThat(result.reason()).isEqualTo(StopReason.DEADLINE);
-        assertThat(result.elapsed()).isEqualTo(seconds(60));
-        assertThat(time.sleeps.stream().reduce(Duration.ZERO, Duration::plus)).isEqualTo(seconds(60));
-        assertThat(time.instant()).isEqualTo(START.plusSeconds(60));
         assertThat(result.last()).isPresent();
+        // 2 + 4 + 8 + 16 s, then the last pause ends the minimum interval before the deadline.
+        assertThat(time.sleeps).containsExactly(seconds(2), seconds(4), seconds(8), seconds(16), seconds(28));
+        assertThat(result.elapsed()).isEqualTo(seconds(58));
+    }
+
+    @Test
+    void await_everyLookup_isGivenTheDeadlineOfTheWait() {
+        answer(Statuses.inProgress(1));
+
+        AwaitResult result = await(OPTIONS);
+
+        assertThat(deadlines).hasSize(result.polls()).containsOnly(START.plusSeconds(60));
+        assertThat(lookedUpAt).allSatisfy(at -> assertThat(at).isBefore(START.plusSeconds(60)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 500, 999, 1_000, 1_999, 2_000, 2_001, 3_999, 59_999})
+    void await_lookupsThatTakeTime_neverStartWithoutTimeLeftNorGetALaterDeadline(long lookupMillis) {
+        answers.add(() -> {
+            time.advance(Duration.ofMillis(lookupMillis));
+            return Optional.of(Statuses.inProgress(1));
+        });
+
+        AwaitResult result = await(OPTIONS);
+
+        assertThat(result.reason()).isEqualTo(StopReason.DEADLINE);
+        assertThat(deadlines).containsOnly(START.plusSeconds(60));
+        assertThat(lookedUpAt).allSatisfy(at -> assertThat(at).isBefore(START.plusSeconds(60)));
+        assertThat(time.sleeps).allSatisfy(pause -> assertThat(pause).isPositive());
     }
 
     @Test
@@ -181,17 +229,88 @@ class AwaitTeardownServiceTest {
                 failed -> assertThat(failed.consecutiveFailures()).isZero());
     }
 
-    @Test
-    void await_rateLimitedUntilAfterTheDeadline_stopsAtOnceWithTheFailure() {
+    @ParameterizedTest
+    @ValueSource(longs = {60, 61, 601, 3_600, 86_400})
+    void await_rateLimitedUntilTheDeadlineOrLater_stopsAtOnceAsRateLimited(long retryAfterSeconds) {
+        answer(Statuses.inProgress(1));
         TeardownApiException limited = TeardownApiException
-                .builder(Operation.CHECK_STATUS, Reason.RATE_LIMITED, Statuses.ID, "slow down").retryAllowedAt(START.plusSeconds(3600)).build();
+                .builder(Operation.CHECK_STATUS, Reason.RATE_LIMITED, Statuses.ID, "slow down")
+                .retryAllowedAt(START.plusSeconds(retryAfterSeconds)).build();
         fail(limited);
+
+        AwaitResult result = await(OPTIONS.withTimeout(Duration.ofSeconds(60)));
+
+        assertThat(result.reason()).isEqualTo(StopReason.RATE_LIMITED);
+        assertThat(result.lastFailure()).containsSame(limited);
+        assertThat(result.last()).isPresent();
+        assertThat(result.polls()).isEqualTo(2);
+        assertThat(time.sleeps).containsExactly(seconds(2));
+    }
+
+    @ParameterizedTest
+    @MethodSource("reasonsWaitingCannotChange")
+    void await_failureThatWaitingCannotChange_stopsAtTheFirstOne(Reason reason) {
+        answer(Statuses.inProgress(1));
+        TeardownApiException refused = Statuses.failure(reason);
+        fail(refused);
+        answer(Statuses.succeeded());
+
+        AwaitResult result = await(OPTIONS.withFailureLimit(5));
+
+        assertThat(result.reason()).isEqualTo(StopReason.PERMANENT_FAILURE);
+        assertThat(result.lastFailure()).containsSame(refused);
+        assertThat(result.polls()).isEqualTo(2);
+        assertThat(time.sleeps).containsExactly(seconds(2));
+    }
+
+    static Stream<Reason> reasonsWaitingCannotChange() {
+        return Arrays.stream(Reason.values()).filter(reason -> !reason.isTransient());
+    }
+
+    @ParameterizedTest
+    @MethodSource("transientReasons")
+    void await_failureThatMayPass_isRetried(Reason reason) {
+        fail(Statuses.failure(reason));
+        answer(Statuses.succeeded());
 
         AwaitResult result = await(OPTIONS);
 
-        assertThat(result.reason()).isEqualTo(StopReason.DEADLINE);
-        assertThat(result.lastFailure()).containsSame(limited);
-        assertThat(time.sleeps).isEmpty();
+        assertThat(result.reason()).isEqualTo(StopReason.TERMINAL);
+        assertThat(result.polls()).isEqualTo(2);
+    }
+
+    static Stream<Reason> transientReasons() {
+        return Arrays.stream(Reason.values()).filter(Reason::isTransient);
+    }
+
+    static Stream<Duration> absurdDurations() {
+        return Stream.of(Duration.ofNanos(Long.MAX_VALUE), Duration.ofNanos(Long.MAX_VALUE).plusNanos(1),
+                Duration.ofHours(3_000_000), Duration.ofDays(365L * 1_000_000), ChronoUnit.FOREVER.getDuration(),
+                Duration.ofSeconds(Long.MAX_VALUE, 999_999_999));
+    }
+
+    @ParameterizedTest
+    @MethodSource("absurdDurations")
+    void await_absurdlyLongTimeout_waitsWithoutOverflowing(Duration timeout) {
+        answer(Statuses.inProgress(1));
+        answer(Statuses.succeeded());
+
+        AwaitResult result = await(OPTIONS.withTimeout(timeout));
+
+        assertThat(result.reason()).isEqualTo(StopReason.TERMINAL);
+        assertThat(deadlines).allSatisfy(deadline -> assertThat(deadline).isAfter(START));
+    }
+
+    @ParameterizedTest
+    @MethodSource("absurdDurations")
+    void await_absurdlyLongIntervals_waitsWithoutOverflowing(Duration interval) {
+        answer(Statuses.inProgress(1));
+        answer(Statuses.succeeded());
+
+        AwaitResult result = await(OPTIONS.withTimeout(interval).withIntervals(interval, interval));
+
+        assertThat(result.reason()).isEqualTo(StopReason.TERMINAL);
+        assertThat(time.sleeps).hasSize(1).allSatisfy(pause -> assertThat(pause).isPositive());
     }
 
     @Test
@@ -235,6 +354,19 @@ class AwaitTeardownServiceTest {
         answer(Statuses.succeeded());
 
         assertThat(await(OPTIONS).reason()).isEqualTo(StopReason.TERMINAL);
+    }
+
+    @Test
+    void await_listenerThrows_endsTheWaitWithNoFurtherLookup() {
+        answer(Statuses.inProgress(1));
+        IllegalStateException gone = new IllegalStateException("output is gone");
+
+        assertThatThrownBy(() -> service.await(Statuses.ID, OPTIONS, observation -> {
+            if (observation instanceof AwaitObservation.Checked && deadlines.size() == 2) {
+                throw gone;
+            }
+        })).isSameAs(gone);
+        assertThat(deadlines).hasSize(2);
     }
 
     @Test

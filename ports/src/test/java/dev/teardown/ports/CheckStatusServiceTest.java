@@ -3,6 +3,7 @@ package dev.teardown.ports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.teardown.domain.DropletId;
 import dev.teardown.domain.TeardownOutcome;
 import dev.teardown.domain.TeardownProgress;
 import dev.teardown.domain.TeardownStatus;
@@ -11,7 +12,11 @@ import dev.teardown.ports.in.StatusAnswer;
 import dev.teardown.ports.in.TeardownReport;
 import dev.teardown.ports.out.TeardownApiException.Reason;
 import dev.teardown.ports.out.TeardownApiException;
+import dev.teardown.ports.out.TeardownStatusSource;
 import dev.teardown.ports.service.CheckStatusService;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +38,27 @@ class CheckStatusServiceTest {
             assertThat(report.inconsistencies()).isEmpty();
         });
         assertThat(check.dropletId()).isEqualTo(Statuses.ID);
+    }
+
+    @Test
+    void check_withADeadline_passesItToTheSource() {
+        Instant deadline = Instant.parse("2026-11-29T10:10:00Z");
+        List<Instant> given = new ArrayList<>();
+        CheckStatusUseCase checker = new CheckStatusService(new TeardownStatusSource() {
+            @Override
+            public Optional<TeardownStatus> statusOf(DropletId dropletId) {
+                throw new AssertionError("the deadline was dropped");
+            }
+
+            @Override
+            public Optional<TeardownStatus> statusOf(DropletId dropletId, Instant at) {
+                given.add(at);
+                return Optional.empty();
+            }
+        });
+
+        assertThat(checker.check(Statuses.ID, deadline)).isEqualTo(new StatusAnswer.NotFound(Statuses.ID));
+        assertThat(given).containsExactly(deadline);
     }
 
     @Test

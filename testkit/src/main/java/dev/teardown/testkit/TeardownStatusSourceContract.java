@@ -9,6 +9,7 @@ import dev.teardown.domain.TeardownOutcome;
 import dev.teardown.domain.TeardownStatus;
 import dev.teardown.ports.out.TeardownApiException;
 import dev.teardown.ports.out.TeardownStatusSource;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +48,15 @@ public abstract class TeardownStatusSourceContract {
         TeardownStatusSource source = sourceKnowing(List.of(ReferenceExamples.openApiStatus()));
 
         assertThat(source.statusOf(UNKNOWN)).isEmpty();
+    }
+
+    @Test
+    void statusOf_withADeadlineFarAway_answersAsWithoutOne() {
+        TeardownStatus example = ReferenceExamples.openApiStatus();
+        TeardownStatusSource source = sourceKnowing(List.of(example));
+
+        assertThat(source.statusOf(example.dropletId(), Instant.MAX)).contains(example);
+        assertThat(source.statusOf(UNKNOWN, Instant.MAX)).isEmpty();
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.teardown.ports.out.TeardownApiException.Reason;
 import dev.teardown.ports.out.TeardownApiException;
 import dev.teardown.ports.out.TeardownStatusSource;
 import java.lang.reflect.UndeclaredThrowableException;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -90,6 +91,19 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
      */
     @Override
     public Optional<TeardownStatus> statusOf(DropletId dropletId) {
+        return statusOf(dropletId, Optional.empty());
+    }
+
+    /**
+     * As {@link #statusOf(DropletId)}; a call to the wrapped source that this lookup starts is given the
+     * deadline, and concurrent lookups of the same Droplet share that call.
+     */
+    @Override
+    public Optional<TeardownStatus> statusOf(DropletId dropletId, Instant deadline) {
+        return statusOf(dropletId, Optional.of(Objects.requireNonNull(deadline, "deadline")));
+    }
+
+    private Optional<TeardownStatus> statusOf(DropletId dropletId, Optional<Instant> deadline) {
         Objects.requireNonNull(dropletId, "dropletId");
         if (closed.get()) {
             throw new IllegalStateException("the caching teardown status source is closed");
@@ -102,13 +116,13 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
             hits.increment();
             return answered.status();
         }
-        Lookup lookup = lookUp(dropletId);
+        Lookup lookup = lookUp(dropletId, deadline);
         if (!lookup.started() && lookup.call().getNow(null) instanceof Call.Failed) {
             // A failed call expires only once Caffeine's callback on it has run, which may be after
             // its waiters woke up; a caller arriving in between must not be handed a failure that is
             // already over.
             entries.remove(dropletId, lookup.call());
-            lookup = lookUp(dropletId);
+            lookup = lookUp(dropletId, deadline);
         }
         if (lookup.started()) {
             misses.increment();
@@ -169,21 +183,23 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
         return cache;
     }
 
-    private Lookup lookUp(DropletId dropletId) {
+    private Lookup lookUp(DropletId dropletId, Optional<Instant> deadline) {
         // The mapping function runs on this thread, inside the call, so a plain array is safe here.
         boolean[] started = {false};
         CompletableFuture<Call> call = cache.get(dropletId, (id, executor) -> {
             started[0] = true;
-            return CompletableFuture.supplyAsync(() -> fetch(id), executor);
+            return CompletableFuture.supplyAsync(() -> fetch(id, deadline), executor);
         });
         return new Lookup(call, started[0]);
     }
 
     /** Asks the wrapped source; what it throws becomes the call's value, which Caffeine does not log. */
-    private Call fetch(DropletId dropletId) {
+    private Call fetch(DropletId dropletId, Optional<Instant> deadline) {
         loads.increment();
         try {
-            return new Call.Answered(Objects.requireNonNull(upstream.statusOf(dropletId),
+            Optional<TeardownStatus> answer = deadline.isPresent()
+                    ? upstream.statusOf(dropletId, deadline.get()) : upstream.statusOf(dropletId);
+            return new Call.Answered(Objects.requireNonNull(answer,
                     () -> "the wrapped source answered null for droplet " + dropletId + " instead of an Optional"));
         } catch (Throwable failure) {
             // Not swallowed: every caller waiting on this call throws it.

@@ -18,6 +18,7 @@ import java.util.concurrent.locks.LockSupport;
 final class DeadlineSweeper implements AutoCloseable {
 
     static final Duration TICK = Duration.ofMillis(5);
+    private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE / 4);
 
     /**
      * Sweeps with nothing armed before the thread sleeps until woken: a second's worth. Going to
@@ -91,12 +92,17 @@ final class DeadlineSweeper implements AutoCloseable {
         if (closed) {
             throw new RejectedExecutionException("the deadline sweeper is closed");
         }
-        Armed call = new Armed(System.nanoTime() + timeout.toNanos(), caller, onCut);
+        Armed call = new Armed(System.nanoTime() + atMostLongest(timeout), caller, onCut);
         armed.add(call);
         if (idle) {
             LockSupport.unpark(thread);
         }
         return call;
+    }
+
+    /** Nanoseconds, at most a quarter of a long's reach (73 years), so that adding it to nanoTime cannot wrap. */
+    private static long atMostLongest(Duration timeout) {
+        return timeout.compareTo(LONGEST) >= 0 ? LONGEST.toNanos() : timeout.toNanos();
     }
 
     private void sweep() {

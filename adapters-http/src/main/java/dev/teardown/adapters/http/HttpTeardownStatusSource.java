@@ -150,12 +150,21 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
      */
     @Override
     public Optional<TeardownStatus> statusOf(DropletId dropletId) {
+        return statusOf(dropletId, Instant.MAX);
+    }
+
+    /** As {@link #statusOf(DropletId)}, within the call deadline or the given one, whichever comes first. */
+    @Override
+    public Optional<TeardownStatus> statusOf(DropletId dropletId, Instant callerDeadline) {
         Objects.requireNonNull(dropletId, "dropletId");
+        Objects.requireNonNull(callerDeadline, "callerDeadline");
         if (closed.get()) {
             throw new IllegalStateException("this HttpTeardownStatusSource is closed");
         }
         URI uri = statusUri(dropletId);
-        Instant deadline = clock.instant().plus(config.callDeadline());
+        Instant start = clock.instant();
+        Duration allowed = atMost(config.callDeadline(), Duration.between(start, callerDeadline));
+        Instant deadline = start.plus(allowed);
         RetryPolicy policy = config.retryPolicy();
         Failure last = null;
         for (int attempt = 1; ; attempt++) {
@@ -169,7 +178,7 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
                 throw deadlinePassed(last, attempt - 1).toException(dropletId, attempt - 1, Optional.empty(), "");
             }
             long started = System.nanoTime();
-            Answer answer = attempt(dropletId, uri, remaining, attempt);
+            Answer answer = attempt(dropletId, uri, remaining, allowed, attempt);
             report(uri, attempt, Duration.ofNanos(System.nanoTime() - started), answer);
             if (answer instanceof Answer.Found found) {
                 return Optional.of(found.status());
@@ -187,8 +196,8 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
             Instant retryAt = now.plus(wait);
             if (retryAt.isAfter(deadline)) {
                 String afterword = serverRetryAt.isPresent()
-                        ? "the API allows a retry at " + retryAt + ", after this call's deadline of " + config.callDeadline()
-                        : "the next retry would come after this call's deadline of " + config.callDeadline();
+                        ? "the API allows a retry at " + retryAt + ", after this call's deadline of " + allowed
+                        : "the next retry would come after this call's deadline of " + allowed;
                 throw last.toException(dropletId, attempt, serverRetryAt, afterword);
             }
             logRetry(dropletId, attempt, last, wait);
@@ -258,7 +267,7 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         return URI.create(config.baseUrl() + "/v2/droplets/" + dropletId.value() + "/destroy_with_associated_resources/status");
     }
 
-    private Answer attempt(DropletId dropletId, URI uri, Duration remaining, int attempt) {
+    private Answer attempt(DropletId dropletId, URI uri, Duration remaining, Duration allowed, int attempt) {
         HttpGet get = new HttpGet(uri);
         get.setHeader(authorization);
         get.setHeader(HttpHeaders.ACCEPT, "application/json");
@@ -298,7 +307,7 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
             }
             if (cut.get()) {
                 return new Answer.Failed(Failure.of(Reason.TIMEOUT,
-                        "no complete answer within this call's deadline of " + config.callDeadline(), false, safe(e)));
+                        "no complete answer within this call's deadline of " + allowed, false, safe(e)));
             }
             if (e instanceof IOException io) {
                 return new Answer.Failed(failureOf(io));

@@ -8,9 +8,10 @@ import java.util.Properties;
 
 /**
  * What the command receives from the process: environment, streams, whether stdout is a terminal, time,
- * and the system properties (for Java's proxy settings).
+ * the system properties (for Java's proxy settings), and where to hook what happens when the process
+ * is asked to stop.
  */
 record CliContext(
         Map<String, String> environment, PrintWriter out, PrintWriter err, boolean terminal, Clock clock,
-        Sleeper sleeper, Properties systemProperties) {
+        Sleeper sleeper, Properties systemProperties, ShutdownHooks shutdownHooks) {
 }

@@ -12,6 +12,8 @@ final class ExitCode {
     static final int COMPLETED_WITH_FAILURES = 3;
     static final int IN_PROGRESS = 4;
     static final int NOT_FOUND = 5;
+    /** {@code watch} only: standard output was closed (as a pipe's reader going away does; 128 + SIGPIPE). */
+    static final int OUTPUT_CLOSED = 141;
 
     private ExitCode() {
     }

@@ -10,7 +10,7 @@ final class FailureMessages {
 
     static String of(TeardownApiException failure) {
         StringBuilder line = new StringBuilder("teardown: ")
-                .append(HumanReport.oneLine(String.valueOf(failure.getMessage())));
+                .append(Printable.of(failure.getMessage()));
         line.append(" (").append(advice(failure)).append(')');
         return line.toString();
     }

@@ -39,15 +39,15 @@ final class HumanReport {
             out.append("\nNot destroyed:\n");
             for (ResourceTeardown resource : status.notDestroyedResources()) {
                 out.append("  - ").append(ReportDocuments.kindName(resource.kind())).append(' ')
-                        .append(orDash(resource.name())).append(" (").append(orDash(resource.id())).append("): ")
-                        .append(resource.errorMessage().map(message -> "failed: " + oneLine(message)).orElse("still pending"))
+                        .append(Printable.of(orDash(resource.name()))).append(" (").append(Printable.of(orDash(resource.id()))).append("): ")
+                        .append(resource.errorMessage().map(message -> "failed: " + Printable.of(message)).orElse("still pending"))
                         .append('\n');
             }
         }
         if (!report.inconsistencies().isEmpty()) {
             out.append("\nThe status contradicts itself:\n");
             for (Inconsistency inconsistency : report.inconsistencies()) {
-                out.append("  - ").append(inconsistency.description()).append('\n');
+                out.append("  - ").append(Printable.of(inconsistency.description())).append('\n');
             }
         }
         return out.toString();
@@ -73,11 +73,11 @@ final class HumanReport {
         for (ResourceTeardown resource : resources) {
             rows.add(List.of(
                     ReportDocuments.kindName(resource.kind()),
-                    orDash(resource.name()),
-                    orDash(resource.id()),
+                    orDash(Printable.of(resource.name())),
+                    orDash(Printable.of(resource.id())),
                     resource.state().name().toLowerCase(Locale.ROOT),
                     resource.destroyedAt().map(Instant::toString).orElse("-"),
-                    resource.errorMessage().map(HumanReport::oneLine).orElse("")));
+                    resource.errorMessage().map(Printable::of).orElse("")));
         }
         int[] widths = new int[HEADER.size()];
         for (List<String> row : rows) {
@@ -101,9 +101,5 @@ final class HumanReport {
 
     private static String orDash(String text) {
         return text.isEmpty() ? "-" : text;
-    }
-
-    static String oneLine(String text) {
-        return text.replaceAll("\\s+", " ").strip();
     }
 }

@@ -17,12 +17,12 @@ final class RequestLogModule extends AbstractModule {
     static RequestLogModule toStderr(PrintWriter err) {
         return new RequestLogModule(exchange -> {
             String answer = exchange.status().isPresent() ? Integer.toString(exchange.status().getAsInt()) : "no answer";
-            StringBuilder line = new StringBuilder("> ").append(exchange.method()).append(' ').append(exchange.path())
+            StringBuilder line = new StringBuilder("> ").append(exchange.method()).append(' ').append(Printable.of(exchange.path()))
                     .append(" -> ").append(answer)
                     .append(String.format(Locale.ROOT, " (attempt %d, %d ms", exchange.attempt(), exchange.elapsed().toMillis()));
             exchange.rateLimitRemaining().ifPresent(left -> line.append(", ratelimit-remaining ").append(left));
             line.append(')');
-            exchange.failure().ifPresent(failure -> line.append(": ").append(HumanReport.oneLine(failure)));
+            exchange.failure().ifPresent(failure -> line.append(": ").append(Printable.of(failure)));
             err.println(line);
         });
     }

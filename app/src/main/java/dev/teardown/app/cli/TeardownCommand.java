@@ -21,7 +21,10 @@ import picocli.CommandLine.Spec;
             "2:usage error, or configuration refused (such as a plain http URL to a remote host); nothing is sent",
             "3:completed with failures",
             "4:still in progress (watch: the timeout was reached)",
-            "5:no teardown request is known for that droplet"
+            "5:no teardown request is known for that droplet",
+            "130:watch stopped by SIGINT (Ctrl-C); the last report is printed",
+            "141:watch's standard output was closed (such as by `| head -1`); it stopped at once",
+            "143:watch stopped by SIGTERM; the last report is printed"
         },
         footerHeading = "%nEnvironment:%n",
         footer = {
@@ -51,17 +54,20 @@ public final class TeardownCommand implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new TeardownCommand(context));
         commandLine.setOut(context.out());
         commandLine.setErr(context.err());
+        // "@file" would read arguments from a file, and a usage error would echo its first word: a
+        // token kept in a file would reach the terminal. Droplet ids and durations never start with @.
+        commandLine.setExpandAtFiles(false);
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
             Throwable cause = exception instanceof ProvisionException provision && provision.getCause() != null
                     ? provision.getCause() : exception;
             if (cause instanceof IllegalArgumentException invalid) {
                 // Configuration the adapters refuse (a plain-http URL to a remote host, a malformed token):
                 // like a usage error, nothing was sent.
-                context.err().println("teardown: " + HumanReport.oneLine(String.valueOf(invalid.getMessage())));
+                context.err().println("teardown: " + Printable.of(invalid.getMessage()));
                 return ExitCode.USAGE;
             }
             // A bug or an unforeseen failure: one line for the user, not a stack trace.
-            context.err().println("teardown: unexpected error: " + HumanReport.oneLine(cause.toString()));
+            context.err().println("teardown: unexpected error: " + Printable.of(cause.toString()));
             return ExitCode.UNAVAILABLE;
         });
         return commandLine;

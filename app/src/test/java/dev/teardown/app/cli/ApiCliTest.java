@@ -18,14 +18,20 @@ import dev.teardown.domain.ResourceKind;
 import dev.teardown.domain.TeardownStatus;
 import dev.teardown.testkit.ReferenceExamples;
 import dev.teardown.testkit.TeardownStatusBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The command against a WireMock server on loopback that plays the DigitalOcean API. */
@@ -297,6 +303,50 @@ class ApiCliTest {
         assertThat(run.err().lines()).hasSize(1);
         assertThat(run.err()).contains("DIGITALOCEAN_TOKEN").doesNotContain("secret");
         api.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dop_v1_secretword", "dop_v1_secretword and more words", "61486916", "61486916 --json --no-cache"})
+    void status_atFileArgument_isTakenLiterallyNeverReadNorEchoed(String contents, @TempDir Path directory)
+            throws Exception {
+        answer(200, ReferenceExamples.checkStatusDocJson());
+        Path file = Files.writeString(directory.resolve("secretfile"), contents + "\n");
+
+        CliRun run = run("status", "@" + file);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("was '@").doesNotContain(contents.split(" ")[0]);
+        api.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    static Stream<Arguments> absurdDurations() {
+        List<String[]> options = List.of(new String[] {"status", "--timeout"}, new String[] {"watch", "--timeout"},
+                new String[] {"watch", "--interval"});
+        List<String> values = List.of("3000000h", "PT3000000H", "pt3000000h", "99999999999999999999ms",
+                "9223372036854775807ms", "9223372036854775807s", "153722867280912931m", "PT2562047788015216H",
+                "P106751991167301D", "PT9223372036854775807S", "169h", "10081m", "P8D", "PT0.0001S", "0ms", "PT-5S");
+        return options.stream().flatMap(option -> values.stream()
+                .map(value -> Arguments.of(option[0], option[1], value)));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("absurdDurations")
+    void anyCommand_durationOutOfRange_isAUsageErrorShowingTheValueAndTheRange(String command, String option, String value) {
+        CliRun run = run(command, "61486916", option, value);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("'" + value + "'").contains("from 1ms to 168h").doesNotContain("unexpected");
+        api.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1ms", "168h", "10080m", "604800s", "PT168H", "P7D", "PT0.001S"})
+    void status_durationAtTheEdgesOfTheRange_isAccepted(String value) {
+        answer(200, ReferenceExamples.checkStatusDocJson());
+
+        CliRun run = run("status", "61486916", "--timeout", value);
+
+        assertThat(run.err()).doesNotContain("out of range");
     }
 
     @Test

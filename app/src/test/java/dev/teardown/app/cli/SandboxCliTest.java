@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The whole stack, CLI to sandbox over real HTTP on loopback, with time on a manual clock. */
 class SandboxCliTest {
@@ -71,6 +73,37 @@ class SandboxCliTest {
 
         assertThat(run.exitCode()).isEqualTo(0);
         assertThat(run.out()).contains("\r[").contains("100%").contains("5 destroyed, 0 failed, 0 pending");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(booleans = {false, true})
+    void watch_stoppedBySignal_printsTheLastReportOnceAndNothingAfterIt(boolean terminal) {
+        CliRun run = CliRun.stoppedAt(3, terminal, "watch", "61486918", "--sandbox", "--timeout", "2m");
+
+        assertThat(run.out().split("Droplet 61486918: ", -1)).as(run.out()).hasSize(2);
+        assertThat(run.out()).contains("Droplet 61486918: in progress").contains("1 destroyed, 0 failed, 4 pending of 5");
+        assertThat(run.out().substring(run.out().indexOf("Droplet 61486918: "))).doesNotContain("[");
+        assertThat(run.err()).isEqualTo("teardown: interrupted while watching droplet 61486918" + System.lineSeparator());
+    }
+
+    @Test
+    void watch_jsonStoppedBySignal_printsNoMoreLinesAndSaysSo() throws Exception {
+        CliRun run = CliRun.stoppedAt(3, false, "watch", "61486918", "--sandbox", "--json", "--timeout", "2m");
+
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(3);
+        for (String line : lines) {
+            assertThat(JSON.readTree(line).get("outcome").asText()).isEqualTo("in_progress");
+        }
+        assertThat(run.err()).isEqualTo("teardown: interrupted while watching droplet 61486918" + System.lineSeparator());
+    }
+
+    @Test
+    void watch_signalAfterTheEnd_changesNothing() {
+        CliRun plain = CliRun.sandbox("watch", "61486916");
+        CliRun stoppedLate = CliRun.stoppedAt(1_000, false, "watch", "61486916", "--sandbox");
+
+        assertThat(stoppedLate).isEqualTo(plain);
     }
 
     @Test

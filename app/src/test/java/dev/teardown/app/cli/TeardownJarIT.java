@@ -3,8 +3,10 @@ package dev.teardown.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The command as a user runs it: the launcher script and the runnable jar, in a process of their own,
@@ -44,6 +51,84 @@ class TeardownJarIT {
         }
         return new Run(process.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
                 Files.readString(err.toPath(), StandardCharsets.UTF_8));
+    }
+
+    /** A command running in a process of its own, its standard output read as it comes. */
+    private record Started(Process process, BufferedReader out, File err) {
+        String readErr() throws IOException {
+            return Files.readString(err.toPath(), StandardCharsets.UTF_8);
+        }
+
+        int exitCode() throws InterruptedException {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("teardown did not end within 60 s");
+            }
+            return process.exitValue();
+        }
+    }
+
+    private static Started start(String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        if (canRestoreDefaultSignals()) {
+            // A test run started in the background has SIGINT ignored, and a child inherits that; a user's
+            // shell in the foreground does not. Restore the default, so the command meets SIGINT as a user's would.
+            command.addAll(List.of("env", "--default-signal=INT,TERM"));
+        }
+        command.add(LAUNCHER.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("DIGITALOCEAN_ACCESS_TOKEN");
+        builder.environment().remove("DIGITALOCEAN_TOKEN");
+        builder.environment().remove("DIGITALOCEAN_API_URL");
+        File err = Files.createTempFile("teardown-err", ".txt").toFile();
+        builder.redirectError(err);
+        Process process = builder.start();
+        return new Started(process,
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)), err);
+    }
+
+    private static boolean canRestoreDefaultSignals() {
+        try {
+            Process probe = new ProcessBuilder("env", "--default-signal=INT,TERM", "true").start();
+            return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void watch_outputClosedByItsReader_stopsWithExit141() throws Exception {
+        Started watch = start("watch", "--sandbox", "61486918", "--json", "--timeout", "40s", "--verbose");
+
+        assertThat(watch.out().readLine()).contains("\"outcome\":\"in_progress\"");
+        // As `teardown watch ... | head -1` does once it has its line.
+        watch.process().getInputStream().close();
+
+        assertThat(watch.exitCode()).as(watch.readErr()).isEqualTo(141);
+        assertThat(watch.readErr().lines()).allSatisfy(line -> assertThat(line).startsWith("> GET "));
+    }
+
+    static Stream<Arguments> stopSignals() {
+        return Stream.of(Arguments.of("INT", 130), Arguments.of("TERM", 143));
+    }
+
+    @ParameterizedTest(name = "SIG{0}")
+    @MethodSource("stopSignals")
+    void watch_stoppedBySignal_printsTheLastReportOnceAndExitsWith128PlusTheSignal(String signal, int exitCode)
+            throws Exception {
+        Started watch = start("watch", "--sandbox", "61486918", "--timeout", "40s");
+        String first = watch.out().readLine();
+        assertThat(first).contains("in progress");
+
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(watch.process().pid())).start();
+        assertThat(kill.waitFor()).isZero();
+
+        assertThat(watch.exitCode()).as(watch.readErr()).isEqualTo(exitCode);
+        String rest = watch.out().lines().collect(Collectors.joining("\n"));
+        assertThat(rest.split("Droplet 61486918: in progress", -1)).as(rest).hasSize(2);
+        assertThat(rest).contains("KIND").contains("reserved_ip");
+        assertThat(watch.readErr()).isEqualTo("teardown: interrupted while watching droplet 61486918\n");
     }
 
     @Test

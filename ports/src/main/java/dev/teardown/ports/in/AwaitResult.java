@@ -25,10 +25,17 @@ public record AwaitResult(
     public enum StopReason {
         /** The teardown ended (or is unknown, when that was asked to end the wait). */
         TERMINAL,
-        /** The timeout passed first. */
+        /** The timeout passed first (or so nearly that no lookup had time left). */
         DEADLINE,
         /** Too many lookups in a row failed. */
         FAILURES,
+        /**
+         * A lookup failed in a way that waiting cannot change (a refused token, a missing scope, an
+         * answer that is not the API's); {@code lastFailure} says which.
+         */
+        PERMANENT_FAILURE,
+        /** The API allows the next lookup only at or after the deadline; {@code lastFailure} says when. */
+        RATE_LIMITED,
         /** The waiting thread was interrupted; its interrupt flag is set again. */
         INTERRUPTED
     }

@@ -1,6 +1,7 @@
 package dev.teardown.ports.in;
 
 import dev.teardown.domain.DropletId;
+import java.time.Instant;
 
 /** Use case: look up once how the teardown of a Droplet is going. */
 @FunctionalInterface
@@ -8,4 +9,13 @@ public interface CheckStatusUseCase {
 
     /** @throws TeardownApiException when no status could be had */
     StatusAnswer check(DropletId dropletId);
+
+    /**
+     * As {@link #check(DropletId)}, never running past {@code deadline}; this default ignores it.
+     *
+     * @throws TeardownApiException when no status could be had by the deadline
+     */
+    default StatusAnswer check(DropletId dropletId, Instant deadline) {
+        return check(dropletId);
+    }
 }

@@ -2,6 +2,7 @@ package dev.teardown.ports.out;
 
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.TeardownStatus;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Where teardown statuses come from: the DigitalOcean API, a cache in front of it, or a test fake. */
@@ -14,4 +15,15 @@ public interface TeardownStatusSource {
      * @throws TeardownApiException when no status could be had; its reason says why
      */
     Optional<TeardownStatus> statusOf(DropletId dropletId);
+
+    /**
+     * As {@link #statusOf(DropletId)}, but the lookup never runs past {@code deadline} (by the source's
+     * clock), even when the source would allow itself longer. A waiter passes the end of its wait.
+     * Sources that answer at once may keep this default, which ignores the deadline.
+     *
+     * @throws TeardownApiException when no status could be had by the deadline
+     */
+    default Optional<TeardownStatus> statusOf(DropletId dropletId, Instant deadline) {
+        return statusOf(dropletId);
+    }
 }

@@ -25,8 +25,13 @@ import java.util.function.DoubleSupplier;
  *
  * <p>The pause doubles while the answer stays the same and falls back to the minimum when it changes,
  * so a running teardown is followed closely and a stuck one is not hammered. A rate-limited lookup
- * waits until the API allows the next one instead of counting as a failure. No pause runs past the
- * deadline: the last lookup happens at the deadline.
+ * waits until the API allows the next one instead of counting as a failure; when that is at or after
+ * the deadline, the wait ends at once. A failure that waiting cannot change (see
+ * {@link TeardownApiException.Reason#isTransient()}) ends it at once too.
+ *
+ * <p>Nothing runs past the deadline: each lookup is given it ({@link CheckStatusUseCase#check(DropletId,
+ * Instant)}), and no pause reaches it. The last pause ends a little before it (by the minimum interval,
+ * or half of what is left when that is less), so that the last lookup has that long to answer.
  */
 public final class AwaitTeardownService implements AwaitTeardownUseCase {
 
@@ -59,6 +64,14 @@ public final class AwaitTeardownService implements AwaitTeardownUseCase {
         return new Wait(dropletId, options, listener).run();
     }
 
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
     /** The state of one wait. */
     private final class Wait {
         private final DropletId dropletId;
@@ -77,16 +90,17 @@ public final class AwaitTeardownService implements AwaitTeardownUseCase {
             this.options = options;
             this.listener = listener;
             this.start = clock.instant();
-            this.deadline = start.plus(options.timeout());
+            this.deadline = Durations.plusAtMostMax(start, options.timeout());
         }
 
         AwaitResult run() {
+            boolean lastLookup = false;
             while (true) {
                 polls++;
                 Duration pause;
                 Optional<Instant> notBefore = Optional.empty();
                 try {
-                    StatusAnswer check = checker.check(dropletId);
+                    StatusAnswer check = checker.check(dropletId, deadline);
                     lastFailure = Optional.empty();
                     consecutiveFailures = 0;
                     listener.onObservation(new AwaitObservation.Checked(clock.instant(), polls, check));
@@ -105,6 +119,9 @@ public final class AwaitTeardownService implements AwaitTeardownUseCase {
                     }
                     listener.onObservation(
                             new AwaitObservation.Failed(clock.instant(), polls, failure, consecutiveFailures));
+                    if (!failure.reason().isTransient()) {
+                        return result(StopReason.PERMANENT_FAILURE);
+                    }
                     if (consecutiveFailures >= options.failureLimit()) {
                         return result(StopReason.FAILURES);
                     }
@@ -112,16 +129,23 @@ public final class AwaitTeardownService implements AwaitTeardownUseCase {
                 }
 
                 Instant now = clock.instant();
-                if (!now.isBefore(deadline) || notBefore.filter(deadline::isBefore).isPresent()) {
+                if (notBefore.filter(allowed -> !allowed.isBefore(deadline)).isPresent()) {
+                    return result(StopReason.RATE_LIMITED);
+                }
+                if (lastLookup || !now.isBefore(deadline)) {
                     return result(StopReason.DEADLINE);
                 }
-                if (notBefore.isPresent()) {
-                    Duration untilAllowed = Duration.between(now, notBefore.get());
-                    pause = untilAllowed.compareTo(pause) > 0 ? untilAllowed : pause;
+                Duration untilAllowed = notBefore.map(allowed -> Duration.between(now, allowed))
+                        .filter(wait -> !wait.isNegative()).orElse(Duration.ZERO);
+                if (untilAllowed.compareTo(pause) > 0) {
+                    pause = untilAllowed;
                 }
                 Duration untilDeadline = Duration.between(now, deadline);
-                if (pause.compareTo(untilDeadline) > 0) {
-                    pause = untilDeadline;
+                if (pause.compareTo(untilDeadline) >= 0) {
+                    // A lookup at the deadline would have no time to answer: the last one comes a little earlier.
+                    Duration reserve = min(options.minInterval(), untilDeadline.dividedBy(2));
+                    pause = max(untilDeadline.minus(reserve), untilAllowed);
+                    lastLookup = true;
                 }
                 listener.onObservation(new AwaitObservation.Waiting(now, polls, pause));
                 try {
@@ -142,8 +166,8 @@ public final class AwaitTeardownService implements AwaitTeardownUseCase {
 
         /** Doubles from the minimum per step, capped at the maximum, then jittered to between half and all of it. */
         private Duration backoff(int step) {
-            long min = options.minInterval().toNanos();
-            long max = options.maxInterval().toNanos();
+            long min = Durations.nanosAtMostMax(options.minInterval());
+            long max = Durations.nanosAtMostMax(options.maxInterval());
             long interval = min;
             for (int i = 0; i < step && interval < max; i++) {
                 interval = interval > max / 2 ? max : interval * 2;
