@@ -64,90 +64,50 @@ public final class AwaitTeardownService implements AwaitTeardownUseCase {
         return new Wait(dropletId, options, listener).run();
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
-    }
-
     /** The state of one wait. */
     private final class Wait {
         private final DropletId dropletId;
         private final AwaitOptions options;
         private final AwaitListener listener;
         private final Instant start;
-        private final Instant deadline;
+        private final PollSchedule schedule;
         private Optional<StatusAnswer> last = Optional.empty();
         private Optional<TeardownApiException> lastFailure = Optional.empty();
         private int polls;
-        private int consecutiveFailures;
-        private int unchangedPolls;
 
         Wait(DropletId dropletId, AwaitOptions options, AwaitListener listener) {
             this.dropletId = dropletId;
             this.options = options;
             this.listener = listener;
             this.start = clock.instant();
-            this.deadline = Durations.plusAtMostMax(start, options.timeout());
+            this.schedule = PollSchedule.startingAt(start, options, jitter);
         }
 
         AwaitResult run() {
-            boolean lastLookup = false;
             while (true) {
                 polls++;
-                Duration pause;
-                Optional<Instant> notBefore = Optional.empty();
                 try {
-                    StatusAnswer check = checker.check(dropletId, deadline);
+                    StatusAnswer check = checker.check(dropletId, schedule.deadline());
                     lastFailure = Optional.empty();
-                    consecutiveFailures = 0;
-                    listener.onObservation(new AwaitObservation.Checked(clock.instant(), polls, check));
-                    unchangedPolls = last.filter(check::equals).isPresent() ? unchangedPolls + 1 : 0;
+                    listener.onObservation(new AwaitObservation.Checked(dropletId, clock.instant(), polls, check));
+                    schedule.answered(last.filter(check::equals).isEmpty());
                     last = Optional.of(check);
                     if (isTerminal(check)) {
                         return result(StopReason.TERMINAL);
                     }
-                    pause = backoff(unchangedPolls);
                 } catch (TeardownApiException failure) {
                     lastFailure = Optional.of(failure);
-                    if (failure.reason() == Reason.RATE_LIMITED) {
-                        notBefore = failure.retryAllowedAt();
-                    } else {
-                        consecutiveFailures++;
-                    }
+                    int consecutiveFailures = schedule.failed(failure);
                     listener.onObservation(
-                            new AwaitObservation.Failed(clock.instant(), polls, failure, consecutiveFailures));
-                    if (!failure.reason().isTransient()) {
-                        return result(StopReason.PERMANENT_FAILURE);
-                    }
-                    if (consecutiveFailures >= options.failureLimit()) {
-                        return result(StopReason.FAILURES);
-                    }
-                    pause = backoff(Math.max(consecutiveFailures - 1, unchangedPolls));
+                            new AwaitObservation.Failed(dropletId, clock.instant(), polls, failure, consecutiveFailures));
                 }
-
                 Instant now = clock.instant();
-                if (notBefore.filter(allowed -> !allowed.isBefore(deadline)).isPresent()) {
-                    return result(StopReason.RATE_LIMITED);
+                PollSchedule.Next next = schedule.next(now);
+                if (next instanceof PollSchedule.Next.Stop stop) {
+                    return result(stop.reason());
                 }
-                if (lastLookup || !now.isBefore(deadline)) {
-                    return result(StopReason.DEADLINE);
-                }
-                Duration untilAllowed = notBefore.map(allowed -> Duration.between(now, allowed))
-                        .filter(wait -> !wait.isNegative()).orElse(Duration.ZERO);
-                if (untilAllowed.compareTo(pause) > 0) {
-                    pause = untilAllowed;
-                }
-                Duration untilDeadline = Duration.between(now, deadline);
-                if (pause.compareTo(untilDeadline) >= 0) {
-                    // A lookup at the deadline would have no time to answer: the last one comes a little earlier.
-                    Duration reserve = min(options.minInterval(), untilDeadline.dividedBy(2));
-                    pause = max(untilDeadline.minus(reserve), untilAllowed);
-                    lastLookup = true;
-                }
-                listener.onObservation(new AwaitObservation.Waiting(now, polls, pause));
+                Duration pause = ((PollSchedule.Next.Pause) next).pause();
+                listener.onObservation(new AwaitObservation.Waiting(dropletId, now, polls, pause));
                 try {
                     sleeper.sleep(pause);
                 } catch (InterruptedException e) {
@@ -162,19 +122,6 @@ public final class AwaitTeardownService implements AwaitTeardownUseCase {
                 return reported.report().outcome().isTerminal();
             }
             return options.stopWhenNotFound();
-        }
-
-        /** Doubles from the minimum per step, capped at the maximum, then jittered to between half and all of it. */
-        private Duration backoff(int step) {
-            long min = Durations.nanosAtMostMax(options.minInterval());
-            long max = Durations.nanosAtMostMax(options.maxInterval());
-            long interval = min;
-            for (int i = 0; i < step && interval < max; i++) {
-                interval = interval > max / 2 ? max : interval * 2;
-            }
-            interval = Math.min(interval, max);
-            long jittered = interval / 2 + (long) (jitter.getAsDouble() * (interval - interval / 2));
-            return Duration.ofNanos(Math.max(min, jittered));
         }
 
         private AwaitResult result(StopReason reason) {
