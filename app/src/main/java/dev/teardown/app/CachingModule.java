@@ -1,26 +1,25 @@
 package dev.teardown.app;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.Provides;
+import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.teardown.adapters.cache.CacheConfig;
 import dev.teardown.adapters.cache.CachingTeardownStatusSource;
-import dev.teardown.ports.out.TeardownStatusSource;
-import jakarta.inject.Singleton;
 import java.util.function.LongSupplier;
 
-/** The application's source is the {@link Upstream} one behind a cache. */
+/** Puts the in-process cache in the source chain, nearest the use cases. Needs a {@link CacheConfig}. */
 public final class CachingModule extends AbstractModule {
 
-    @Provides
-    @Singleton
-    CachingTeardownStatusSource cachingSource(@Upstream TeardownStatusSource upstream, CacheConfig config,
-            @Ticker LongSupplier ticker, Lifecycle lifecycle) {
-        return lifecycle.register(CachingTeardownStatusSource.builder(upstream).config(config).ticker(ticker).build());
+    /** The cache's place in the chain: in front of every other layer. */
+    public static final int ORDER = 100;
+
+    @Override
+    protected void configure() {
+        install(new SourceChainModule());
     }
 
-    @Provides
-    @Singleton
-    TeardownStatusSource source(CachingTeardownStatusSource cachingSource) {
-        return cachingSource;
+    @ProvidesIntoSet
+    StatusSourceDecorator cache(CacheConfig config, @Ticker LongSupplier ticker, Lifecycle lifecycle) {
+        return StatusSourceDecorator.of(ORDER, inner -> lifecycle.register(
+                CachingTeardownStatusSource.builder(inner).config(config).ticker(ticker).build()));
     }
 }

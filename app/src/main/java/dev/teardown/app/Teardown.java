@@ -2,10 +2,14 @@ package dev.teardown.app;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
 import dev.teardown.adapters.cache.CacheConfig;
+import dev.teardown.adapters.http.ExchangeListener;
 import dev.teardown.adapters.http.HttpSourceConfig;
 import dev.teardown.ports.in.AwaitTeardownUseCase;
 import dev.teardown.ports.in.CheckStatusUseCase;
+import dev.teardown.ports.out.Sleeper;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -58,10 +62,17 @@ public final class Teardown implements AutoCloseable {
         return injector;
     }
 
-    /** Configures a {@link Teardown}: the HTTP source's settings, and the cache's. */
+    /**
+     * Configures a {@link Teardown}: the HTTP source's settings, the cache's (or no cache), time, and a
+     * listener for every request and answer.
+     */
     public static final class Builder {
         private final HttpSourceConfig http;
         private CacheConfig cache = CacheConfig.defaults();
+        private boolean cached = true;
+        private Clock clock;
+        private Sleeper sleeper = Sleeper.system();
+        private ExchangeListener exchangeListener = ExchangeListener.ignoring();
 
         private Builder(HttpSourceConfig http) {
             this.http = Objects.requireNonNull(http, "http");
@@ -72,8 +83,41 @@ public final class Teardown implements AutoCloseable {
             return this;
         }
 
+        /** Asks the API on every lookup: nothing is cached, whatever {@link #cache(CacheConfig)} says. */
+        public Builder withoutCache() {
+            this.cached = false;
+            return this;
+        }
+
+        /**
+         * The clock that deadlines, waits and the cache's expiry follow (default: the system's UTC clock,
+         * and {@link System#nanoTime()} for the cache).
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** What waits between lookups and retries (default: {@link Sleeper#system()}). */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** Hears every request and answer, such as for a request log; it is never given the token. */
+        public Builder exchangeListener(ExchangeListener exchangeListener) {
+            this.exchangeListener = Objects.requireNonNull(exchangeListener, "exchangeListener");
+            return this;
+        }
+
         public Teardown build() {
-            return new Teardown(Guice.createInjector(new TeardownModule(http, cache)));
+            TimeModule time = clock == null
+                    ? new TimeModule(Clock.systemUTC(), sleeper, System::nanoTime)
+                    : new TimeModule(clock, sleeper);
+            Module source = cached ? new CachingModule() : new UncachedModule();
+            return new Teardown(Guice.createInjector(new LifecycleModule(), time,
+                    new ConfigurationModule(http, cache, exchangeListener), new HttpSourceModule(), source,
+                    new UseCasesModule()));
         }
     }
 }

@@ -18,7 +18,7 @@ public final class TimeModule extends AbstractModule {
     private final Sleeper sleeper;
     private final LongSupplier ticker;
 
-    private TimeModule(Clock clock, Sleeper sleeper, LongSupplier ticker) {
+    TimeModule(Clock clock, Sleeper sleeper, LongSupplier ticker) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.ticker = Objects.requireNonNull(ticker, "ticker");

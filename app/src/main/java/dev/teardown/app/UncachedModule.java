@@ -1,14 +1,15 @@
 package dev.teardown.app;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.Provides;
-import dev.teardown.ports.out.TeardownStatusSource;
 
-/** The application's source is the {@link Upstream} one, asked every time. */
+/**
+ * The source chain without the in-process cache: the {@link Upstream} source is asked every time, unless
+ * another module adds a layer.
+ */
 public final class UncachedModule extends AbstractModule {
 
-    @Provides
-    TeardownStatusSource source(@Upstream TeardownStatusSource upstream) {
-        return upstream;
+    @Override
+    protected void configure() {
+        install(new SourceChainModule());
     }
 }

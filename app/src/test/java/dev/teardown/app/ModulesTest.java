@@ -1,30 +1,36 @@
 package dev.teardown.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Provides;
+import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.teardown.adapters.cache.CacheConfig;
 import dev.teardown.adapters.cache.CachingTeardownStatusSource;
 import dev.teardown.adapters.http.ApiToken;
 import dev.teardown.adapters.http.ExchangeListener;
 import dev.teardown.adapters.http.HttpSourceConfig;
 import dev.teardown.adapters.http.HttpTeardownStatusSource;
-import dev.teardown.app.sandbox.SandboxModule;
-import dev.teardown.app.sandbox.SandboxScenarios;
-import dev.teardown.app.sandbox.SandboxServer;
 import dev.teardown.domain.DropletId;
+import dev.teardown.domain.TeardownStatus;
 import dev.teardown.ports.in.CheckStatusUseCase;
 import dev.teardown.ports.in.StatusAnswer;
 import dev.teardown.ports.out.TeardownStatusSource;
+import dev.teardown.sandbox.SandboxScenarios;
+import dev.teardown.sandbox.SandboxServer;
 import dev.teardown.testkit.InMemoryTeardownStatusSource;
 import dev.teardown.testkit.ManualClock;
 import dev.teardown.testkit.ReferenceExamples;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The Guice graph builds in each configuration the command and embedders use. */
@@ -98,31 +104,116 @@ class ModulesTest {
     }
 
     @Test
-    void sandboxModule_pointsTheRealHttpStackAtTheSandbox() {
+    void httpSourceModule_pointsTheRealHttpStackAtTheSandbox() {
         ManualClock clock = ManualClock.at("2026-11-29T10:00:00Z");
-        Injector injector = Guice.createInjector(new LifecycleModule(), new TimeModule(clock, clock.sleeper()),
-                new SandboxModule(), new HttpSourceModule(), new UncachedModule(), new UseCasesModule(),
-                new AbstractModule() {
-                    @Provides
-                    HttpSourceConfig config(ApiEndpoint endpoint) {
-                        return HttpSourceConfig.builder(endpoint.token()).baseUrl(endpoint.baseUrl()).build();
-                    }
+        try (SandboxServer sandbox = SandboxServer.start(0, clock)) {
+            Injector injector = Guice.createInjector(new LifecycleModule(), new TimeModule(clock, clock.sleeper()),
+                    new HttpSourceModule(), new UncachedModule(), new UseCasesModule(),
+                    new AbstractModule() {
+                        @Override
+                        protected void configure() {
+                            bind(HttpSourceConfig.class).toInstance(HttpSourceConfig.builder(TOKEN)
+                                    .baseUrl(sandbox.uri()).build());
+                            bind(ExchangeListener.class).toInstance(ExchangeListener.ignoring());
+                        }
+                    });
+            try {
+                URI uri = sandbox.uri();
+                CheckStatusUseCase check = injector.getInstance(CheckStatusUseCase.class);
 
+                assertThat(uri.getHost()).isEqualTo("127.0.0.1");
+                assertThat(check.check(SandboxScenarios.SUCCEEDS)).isInstanceOf(StatusAnswer.Reported.class);
+                assertThat(check.check(DropletId.of(5))).isInstanceOf(StatusAnswer.NotFound.class);
+            } finally {
+                injector.getInstance(Lifecycle.class).close();
+            }
+        }
+    }
+
+    /** A layer that counts the lookups reaching it and remembers what it wraps. */
+    static final class CountingLayerModule extends AbstractModule {
+        private final int order;
+        final AtomicInteger lookups = new AtomicInteger();
+        final List<TeardownStatusSource> wrapped = new ArrayList<>();
+
+        CountingLayerModule(int order) {
+            this.order = order;
+        }
+
+        @Override
+        protected void configure() {
+            install(new SourceChainModule());
+        }
+
+        @ProvidesIntoSet
+        StatusSourceDecorator counting() {
+            return StatusSourceDecorator.of(order, inner -> {
+                wrapped.add(inner);
+                return new TeardownStatusSource() {
+                    @Override
+                    public Optional<TeardownStatus> statusOf(DropletId dropletId) {
+                        lookups.incrementAndGet();
+                        return inner.statusOf(dropletId);
+                    }
+                };
+            });
+        }
+    }
+
+    private static Injector chain(InMemoryTeardownStatusSource origin, AbstractModule... layers) {
+        List<com.google.inject.Module> modules = new ArrayList<>(List.of(new LifecycleModule(), TimeModule.system(),
+                new InMemorySourceModule(origin), new UseCasesModule(), new AbstractModule() {
                     @Override
                     protected void configure() {
-                        bind(ExchangeListener.class).toInstance(ExchangeListener.ignoring());
+                        bind(CacheConfig.class).toInstance(CacheConfig.defaults());
                     }
-                });
-        try {
-            URI sandbox = injector.getInstance(SandboxServer.class).uri();
-            CheckStatusUseCase check = injector.getInstance(CheckStatusUseCase.class);
+                }));
+        modules.addAll(List.of(layers));
+        return Guice.createInjector(modules);
+    }
 
-            assertThat(sandbox.getHost()).isEqualTo("127.0.0.1");
-            assertThat(check.check(SandboxScenarios.SUCCEEDS)).isInstanceOf(StatusAnswer.Reported.class);
-            assertThat(check.check(DropletId.of(5))).isInstanceOf(StatusAnswer.NotFound.class);
-        } finally {
-            injector.getInstance(Lifecycle.class).close();
-        }
+    @Test
+    void sourceChain_layerBehindTheCache_wrapsTheOriginAndSeesOnlyWhatTheCacheMisses() {
+        InMemoryTeardownStatusSource origin = InMemoryTeardownStatusSource.of(ReferenceExamples.openApiStatus());
+        CountingLayerModule behindTheCache = new CountingLayerModule(150);
+        Injector injector = chain(origin, new CachingModule(), behindTheCache);
+        CheckStatusUseCase check = injector.getInstance(CheckStatusUseCase.class);
+
+        check.check(ReferenceExamples.DROPLET_ID);
+        check.check(ReferenceExamples.DROPLET_ID);
+
+        assertThat(injector.getInstance(TeardownStatusSource.class)).isInstanceOf(CachingTeardownStatusSource.class);
+        assertThat(behindTheCache.wrapped).containsExactly(origin);
+        assertThat(behindTheCache.lookups).hasValue(1);
+        assertThat(origin.lookups(ReferenceExamples.DROPLET_ID)).isEqualTo(1);
+        injector.getInstance(Lifecycle.class).close();
+    }
+
+    @Test
+    void sourceChain_layerInFrontOfTheCache_seesEveryLookupAndWrapsTheCache() {
+        InMemoryTeardownStatusSource origin = InMemoryTeardownStatusSource.of(ReferenceExamples.openApiStatus());
+        CountingLayerModule inFront = new CountingLayerModule(50);
+        Injector injector = chain(origin, inFront, new CachingModule());
+        CheckStatusUseCase check = injector.getInstance(CheckStatusUseCase.class);
+
+        check.check(ReferenceExamples.DROPLET_ID);
+        check.check(ReferenceExamples.DROPLET_ID);
+
+        assertThat(inFront.wrapped).singleElement().isInstanceOf(CachingTeardownStatusSource.class);
+        assertThat(inFront.lookups).hasValue(2);
+        assertThat(origin.lookups(ReferenceExamples.DROPLET_ID)).isEqualTo(1);
+        injector.getInstance(Lifecycle.class).close();
+    }
+
+    @Test
+    void sourceChain_twoLayersOfOneOrder_isRefused() {
+        Injector injector = chain(InMemoryTeardownStatusSource.of(), new CachingModule(),
+                new CountingLayerModule(CachingModule.ORDER));
+
+        assertThatThrownBy(() -> injector.getInstance(TeardownStatusSource.class))
+                .hasRootCauseInstanceOf(IllegalStateException.class)
+                .rootCause().hasMessageContaining("share the order 100");
+        injector.getInstance(Lifecycle.class).close();
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.teardown.app;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,18 +11,33 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.teardown.adapters.http.ApiToken;
 import dev.teardown.adapters.http.HttpSourceConfig;
+import dev.teardown.adapters.http.ExchangeListener;
 import dev.teardown.domain.DropletId;
 import dev.teardown.ports.in.AwaitListener;
 import dev.teardown.ports.in.AwaitOptions;
+import dev.teardown.ports.in.AwaitResult;
+import dev.teardown.ports.in.StatusAnswer;
+import dev.teardown.sandbox.SandboxScenarios;
+import dev.teardown.sandbox.SandboxServer;
+import dev.teardown.testkit.ManualClock;
+import dev.teardown.testkit.ReferenceExamples;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The plain builder's {@link Teardown}: what it opens, and that nothing opens again once it is closed. */
+/**
+ * The plain builder's {@link Teardown}: what it opens, that nothing opens again once it is closed, and
+ * the settings the command builds its stack with.
+ */
 class TeardownTest {
 
     private static final DropletId DROPLET = DropletId.of(61486916);
@@ -39,8 +56,69 @@ class TeardownTest {
     }
 
     private Teardown teardown() {
+        return builder().build();
+    }
+
+    private Teardown.Builder builder() {
         return Teardown.builder(HttpSourceConfig.builder(ApiToken.of("test-token-0123456789"))
-                .baseUrl(api.baseUrl()).build()).build();
+                .baseUrl(api.baseUrl()).build());
+    }
+
+    private void answerWithAStatus() {
+        api.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(ReferenceExamples.openApiJson())));
+    }
+
+    @Test
+    void check_byDefault_answersARepeatedLookupFromTheCache() {
+        answerWithAStatus();
+        try (Teardown teardown = teardown()) {
+            teardown.check().check(DROPLET);
+            teardown.check().check(DROPLET);
+        }
+
+        api.verify(1, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void check_withoutCache_asksTheApiEveryTime() {
+        answerWithAStatus();
+        try (Teardown teardown = builder().withoutCache().build()) {
+            teardown.check().check(DROPLET);
+            teardown.check().check(DROPLET);
+        }
+
+        api.verify(2, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void check_withAnExchangeListener_tellsItOfEachRequest() {
+        answerWithAStatus();
+        List<ExchangeListener.Exchange> heard = new CopyOnWriteArrayList<>();
+        try (Teardown teardown = builder().exchangeListener(heard::add).build()) {
+            teardown.check().check(DROPLET);
+        }
+
+        assertThat(heard).singleElement().satisfies(exchange -> {
+            assertThat(exchange.method()).isEqualTo("GET");
+            assertThat(exchange.status()).hasValue(200);
+        });
+    }
+
+    @Test
+    void await_withAManualClockAndItsSleeper_waitsOutItsTimeoutWithoutRealSleeps() {
+        ManualClock clock = ManualClock.at("2026-11-29T10:00:00Z");
+        try (SandboxServer sandbox = SandboxServer.start(0, clock);
+                Teardown teardown = Teardown.builder(HttpSourceConfig.builder(ApiToken.of("sandbox-token"))
+                        .baseUrl(sandbox.uri()).build()).clock(clock).sleeper(clock.sleeper()).build()) {
+            AwaitResult result = teardown.await().await(SandboxScenarios.STAYS_IN_PROGRESS,
+                    AwaitOptions.defaults().withTimeout(Duration.ofMinutes(10)), AwaitListener.ignoring());
+
+            assertThat(result.reason()).isEqualTo(AwaitResult.StopReason.DEADLINE);
+            assertThat(result.last()).get().isInstanceOf(StatusAnswer.Reported.class);
+            assertThat(clock.sleeps()).isNotEmpty();
+            assertThat(clock.instant()).isAfter(Instant.parse("2026-11-29T10:09:00Z"));
+        }
     }
 
     static Stream<Arguments> everyCall() {

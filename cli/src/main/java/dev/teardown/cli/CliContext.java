@@ -1,0 +1,17 @@
+package dev.teardown.cli;
+
+import dev.teardown.ports.out.Sleeper;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * What the command receives from the process: environment, streams, whether stdout is a terminal, time,
+ * the system properties (for Java's proxy settings), and where to hook what happens when the process
+ * is asked to stop.
+ */
+record CliContext(
+        Map<String, String> environment, PrintWriter out, PrintWriter err, boolean terminal, Clock clock,
+        Sleeper sleeper, Properties systemProperties, ShutdownHooks shutdownHooks) {
+}

@@ -1,0 +1,97 @@
+package dev.teardown.cli;
+
+import dev.teardown.adapters.http.ApiToken;
+import dev.teardown.adapters.http.ExchangeListener;
+import dev.teardown.adapters.http.HttpSourceConfig;
+import dev.teardown.app.Teardown;
+import dev.teardown.ports.in.AwaitTeardownUseCase;
+import dev.teardown.ports.in.CheckStatusUseCase;
+import dev.teardown.sandbox.SandboxServer;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The use cases a command runs, built as its flags say; closing it closes what it opened, the sandbox last. */
+final class CliStack implements AutoCloseable {
+
+    /** The token sent to the sandbox; it accepts any non-blank bearer token. */
+    static final String SANDBOX_TOKEN = "sandbox-token";
+
+    private final Teardown teardown;
+    private final Optional<SandboxServer> sandbox;
+
+    private CliStack(Teardown teardown, Optional<SandboxServer> sandbox) {
+        this.teardown = teardown;
+        this.sandbox = sandbox;
+    }
+
+    /**
+     * Builds the stack, or returns empty after telling the user how to supply a token when there is
+     * none and no sandbox was asked for; nothing is sent then.
+     */
+    static Optional<CliStack> open(CliContext context, ConnectionOptions connection, Duration callDeadline,
+            boolean cached) {
+        if (connection.sandbox) {
+            // The sandbox's teardowns advance with the command's clock.
+            SandboxServer sandbox = SandboxServer.start(0, context.clock());
+            try {
+                ApiEndpoint endpoint = new ApiEndpoint(sandbox.uri(), ApiToken.of(SANDBOX_TOKEN));
+                return Optional.of(new CliStack(teardown(context, connection, endpoint, callDeadline, cached),
+                        Optional.of(sandbox)));
+            } catch (RuntimeException e) {
+                sandbox.close();
+                throw e;
+            }
+        }
+        CliEnvironment environment = new CliEnvironment(context.environment(), context.systemProperties());
+        Optional<ApiEndpoint> endpoint = environment.endpoint(connection.apiUrlFlag(), connection.proxyFlag());
+        if (endpoint.isEmpty()) {
+            context.err().println("teardown: no API token: set " + CliEnvironment.TOKEN_VARIABLE
+                    + " (or " + CliEnvironment.FALLBACK_TOKEN_VARIABLE
+                    + ") to a token with the droplet:delete scope, or try the embedded sandbox with --sandbox");
+            return Optional.empty();
+        }
+        return Optional.of(new CliStack(teardown(context, connection, endpoint.get(), callDeadline, cached),
+                Optional.empty()));
+    }
+
+    private static Teardown teardown(CliContext context, ConnectionOptions connection, ApiEndpoint endpoint,
+            Duration callDeadline, boolean cached) {
+        Teardown.Builder builder = Teardown.builder(httpSourceConfig(endpoint, callDeadline))
+                .clock(context.clock())
+                .sleeper(context.sleeper())
+                .exchangeListener(connection.verbose ? RequestLog.toStderr(context.err()) : ExchangeListener.ignoring());
+        if (!cached) {
+            builder.withoutCache();
+        }
+        return builder.build();
+    }
+
+    /** The HTTP source's settings: no single read may outlast the whole call's deadline. */
+    private static HttpSourceConfig httpSourceConfig(ApiEndpoint endpoint, Duration callDeadline) {
+        Duration responseTimeout = callDeadline.compareTo(HttpSourceConfig.DEFAULT_RESPONSE_TIMEOUT) < 0
+                ? callDeadline : HttpSourceConfig.DEFAULT_RESPONSE_TIMEOUT;
+        return HttpSourceConfig.builder(endpoint.token())
+                .baseUrl(endpoint.baseUrl())
+                .proxy(endpoint.proxy())
+                .callDeadline(callDeadline)
+                .responseTimeout(responseTimeout)
+                .build();
+    }
+
+    CheckStatusUseCase check() {
+        return teardown.check();
+    }
+
+    AwaitTeardownUseCase await() {
+        return teardown.await();
+    }
+
+    @Override
+    public void close() {
+        try {
+            teardown.close();
+        } finally {
+            sandbox.ifPresent(SandboxServer::close);
+        }
+    }
+}
