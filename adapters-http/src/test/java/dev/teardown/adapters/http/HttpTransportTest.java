@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,6 +23,7 @@ import dev.teardown.ports.out.TeardownApiException.Operation;
 import dev.teardown.ports.out.TeardownApiException.Reason;
 import dev.teardown.ports.out.TeardownApiException;
 import dev.teardown.testkit.ManualClock;
+import dev.teardown.testkit.TeardownStatusBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -377,6 +379,31 @@ class HttpTransportTest {
         transport.close();
 
         assertThatThrownBy(() -> execute(TestCall.post())).isInstanceOf(IllegalStateException.class);
+    }
+
+    // Sharing
+
+    @Test
+    void over_aSharedTransport_readsStatusesAndTellsTheTransportsQuota() {
+        byte[] document = StatusDocuments.write(TeardownStatusBuilder.status(7).dropletPending("web-1").build());
+        api.wireMock().stubFor(get(urlPathEqualTo(ApiServer.statusPath(DROPLET))).willReturn(ApiServer.json(200, document)
+                .withHeader("ratelimit-limit", "5000").withHeader("ratelimit-remaining", "42")));
+        HttpTeardownStatusSource source = HttpTeardownStatusSource.over(transport);
+
+        assertThat(source.statusOf(DROPLET)).isPresent();
+        assertThat(transport.lastKnownQuota()).hasValueSatisfying(quota -> assertThat(quota.remaining()).isEqualTo(42));
+        assertThat(source.lastKnownQuota()).isEqualTo(transport.lastKnownQuota());
+    }
+
+    @Test
+    void close_ofASourceOverASharedTransport_leavesTheTransportOpen() {
+        answer(aResponse().withStatus(202));
+        HttpTeardownStatusSource source = HttpTeardownStatusSource.over(transport);
+
+        source.close();
+
+        assertThatThrownBy(() -> source.statusOf(DROPLET)).isInstanceOf(IllegalStateException.class);
+        assertThat(execute(TestCall.post())).isEqualTo("202:");
     }
 
     private static int freePort() {
