@@ -1,6 +1,5 @@
 package dev.teardown.adapters.http;
 
-import dev.teardown.adapters.http.ResponseBodies.Body;
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.RateLimitQuota;
 import dev.teardown.ports.out.RateLimitQuotaSource;
@@ -10,12 +9,8 @@ import dev.teardown.ports.out.TeardownApiException.Reason;
 import dev.teardown.ports.out.TeardownApiException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,9 +25,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
-import javax.net.ssl.SSLException;
-import org.apache.hc.client5.http.ClientProtocolException;
-import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -46,8 +38,6 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.MessageConstraintException;
-import org.apache.hc.core5.http.ProtocolException;
 import org.apache.hc.core5.http.URIScheme;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
@@ -64,18 +54,18 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
     static final String USER_AGENT = "teardown/" + libraryVersion() + " (Java " + Runtime.version().feature() + ")";
 
     /** Enough of an error body for its id, message and request id; the rest is not read. */
-    static final int ERROR_BODY_LIMIT = 16 * 1024;
+    static final int ERROR_BODY_LIMIT = AnswerReader.ERROR_BODY_LIMIT;
 
     private static final System.Logger LOG = System.getLogger(HttpTransport.class.getName());
     /** How much of the deadline may be gone for an attempt to still count as a first one. */
     private static final Duration FIRST_ATTEMPT_SLACK = Duration.ofMillis(1);
-    private static final int NOT_FOUND = 404;
 
     private final HttpSourceConfig config;
     private final Clock clock;
     private final Sleeper sleeper;
     private final RandomGenerator jitter;
-    private final JsonFields json;
+    private final AnswerReader answers;
+    private final AttemptFailures failures;
     private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient client;
     private final DeadlineSweeper deadlines;
@@ -95,7 +85,6 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
         this.jitter = builder.jitter;
         // The app binds the ignoring listener when nobody listens; it must cost as little as none.
         this.exchangeListener = builder.exchangeListener == ExchangeListener.ignoring() ? null : builder.exchangeListener;
-        this.json = new JsonFields(config.maxBodyBytes());
         this.connections = PooledConnections.pool(config);
         HttpClientBuilder client = HttpClients.custom()
                 .setConnectionManager(connections)
@@ -114,6 +103,9 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
         this.deadlines = new DeadlineSweeper("teardown-http-deadlines");
         this.firstAttemptConfig = requestConfig(config.callDeadline(), config);
         this.authorization = new RedactedAuthorization(config.token());
+        Redaction redaction = new Redaction(config.token());
+        this.answers = new AnswerReader(config, redaction, tunnelled);
+        this.failures = new AttemptFailures(config, redaction);
     }
 
     /**
@@ -183,12 +175,12 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
         for (int attempt = 1; ; attempt++) {
             if (Thread.currentThread().isInterrupted()) {
                 // A thread asked to stop sends nothing more; the flag stays set for the caller to see.
-                throw interrupted("before attempt " + attempt + (last == null ? "" : ", after: " + last.detail()), null)
+                throw failures.interrupted("before attempt " + attempt + (last == null ? "" : ", after: " + last.detail()), null)
                         .toException(operation, dropletId, attempt - 1, Optional.empty(), "");
             }
             Duration remaining = Duration.between(clock.instant(), deadline);
             if (remaining.isNegative() || remaining.isZero()) {
-                throw deadlinePassed(last, attempt - 1)
+                throw AttemptFailures.deadlinePassed(last, attempt - 1)
                         .toException(operation, dropletId, attempt - 1, Optional.empty(), "");
             }
             long started = System.nanoTime();
@@ -220,7 +212,7 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw interrupted("while waiting to retry after: " + last.detail(), e)
+                throw failures.interrupted("while waiting to retry after: " + last.detail(), e)
                         .toException(operation, dropletId, attempt, serverRetryAt, "");
             }
         }
@@ -319,9 +311,11 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
             HttpClientContext context = tunnelled ? HttpClientContext.create() : null;
             response = client.executeOpen(null, request, context);
             if (tunnelled && context.getSSLSession() == null) {
-                return proxyRefused(response);
+                return answers.proxyRefused(response);
             }
-            return answer(call, dropletId, request, response);
+            Instant now = clock.instant();
+            ResponseHeaders.quota(response, now).ifPresent(lastQuota::set);
+            return answers.read(call, dropletId, request, response, now);
         } catch (IOException | RuntimeException e) {
             // A request cut while its connection is leased or opened fails in HttpClient with whatever that
             // step throws (CancellationException, IllegalStateException "Endpoint not acquired"): what cut
@@ -330,14 +324,14 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
                 throw new IllegalStateException("this HttpTransport was closed during the call", e);
             }
             if (Thread.currentThread().isInterrupted()) {
-                return new Outcome.Failed<>(interrupted("during attempt " + attempt, e));
+                return new Outcome.Failed<>(failures.interrupted("during attempt " + attempt, e));
             }
             if (cut.get()) {
                 return new Outcome.Failed<>(Failure.of(Reason.TIMEOUT,
-                        "no complete answer within this call's deadline of " + allowed, false, safe(e)));
+                        "no complete answer within this call's deadline of " + allowed, false, failures.redacted(e)));
             }
             if (e instanceof IOException io) {
-                return new Outcome.Failed<>(failureOf(io));
+                return new Outcome.Failed<>(failures.of(io));
             }
             throw (RuntimeException) e;
         } finally {
@@ -374,182 +368,6 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
         return duration.compareTo(limit) < 0 ? duration : limit;
     }
 
-    private <T> Outcome<T> answer(ApiCall<T> call, DropletId dropletId, HttpUriRequestBase request,
-            ClassicHttpResponse response) throws IOException {
-        int status = response.getCode();
-        Instant now = clock.instant();
-        ResponseHeaders.quota(response, now).ifPresent(lastQuota::set);
-        Optional<String> headerRequestId = ResponseHeaders.requestId(response);
-        if (call.successStatuses().contains(status)) {
-            return success(call, dropletId, request, response, headerRequestId);
-        }
-        if (status == 407 && config.proxy().isPresent()) {
-            return proxyRefused(response);
-        }
-        Body body = ResponseBodies.read(response, response.getEntity(), ERROR_BODY_LIMIT);
-        if (!body.complete()) {
-            request.cancel();
-        }
-        ErrorDocument error = body.complete() ? json.readError(body.bytes()) : ErrorDocument.notJson();
-        if (status == NOT_FOUND) {
-            // The API's 404 is a small JSON object, or nothing. Anything else (an HTML page from a wrong base
-            // URL or a proxy) must not pass for the API's answer, and neither may a body too large to read:
-            // a body that was not read is not an empty one.
-            boolean theApis = body.complete() && (body.bytes().length == 0 || error.isJsonObject());
-            if (!theApis) {
-                String detail = shown("HTTP 404 that is not the API's answer; " + body.undecodable()
-                        .orElseGet(() -> (body.complete() ? "body starts '" : "a body over " + ERROR_BODY_LIMIT + " bytes starts '")
-                                + Excerpts.ofBody(body.bytes(), body.bytes().length) + "'") + ": check the base URL");
-                return new Outcome.Failed<>(new Failure(Reason.UNEXPECTED_RESPONSE, detail, false, status,
-                        headerRequestId.map(this::shown), Optional.empty(), null, false));
-            }
-            Optional<T> meaning = call.notFoundMeans();
-            if (meaning.isPresent()) {
-                return new Outcome.Answered<>(meaning.get(), status);
-            }
-        }
-        Optional<String> requestId = error.requestId().or(() -> headerRequestId).map(this::shown);
-        String said = error.message().isPresent()
-                ? "; the API said " + error.id().map(id -> id + ": ").orElse("") + error.message().get()
-                : body.undecodable().isPresent() ? "; the body was not read: " + body.undecodable().get()
-                : body.bytes().length == 0 ? "" : "; body starts '" + Excerpts.ofBody(body.bytes(), body.bytes().length) + "'";
-        Classified kind = classify(status, call.operation());
-        Optional<Duration> asked = kind.retryable() ? ResponseHeaders.askedWait(response, status, now) : Optional.empty();
-        String detail = shown(kind.summary() + " (HTTP " + status + ")" + Excerpts.abbreviate(said, 300));
-        // A 429 is refused before the API acts on it: sending the request again does nothing twice.
-        return new Outcome.Failed<>(new Failure(kind.reason(), detail, kind.retryable(), status, requestId, asked, null,
-                status == 429));
-    }
-
-    /** The proxy answered itself (to the CONNECT, or asking for credentials): its status is not the API's. */
-    private <T> Outcome<T> proxyRefused(ClassicHttpResponse response) {
-        int status = response.getCode();
-        String why = status == 407
-                ? ": it wants credentials, or refused those given (http://user:password@host:port)"
-                : "";
-        String detail = shown("the proxy " + HttpSourceConfig.shown(config.proxy().orElseThrow())
-                + (tunnelled ? " refused a tunnel to " : " refused to forward the request to ")
-                + config.baseUrl().getHost() + " (HTTP " + status
-                + (response.getReasonPhrase() == null ? "" : " " + response.getReasonPhrase()) + ")" + why);
-        // A proxy's gateway errors may pass; its policy and its credentials will not, asked again at once.
-        boolean retryable = status == 502 || status == 503 || status == 504;
-        // A refused tunnel carried nothing to the API; a forwarding proxy's gateway error may have.
-        String shortened = Excerpts.abbreviate(detail, 300);
-        return new Outcome.Failed<>(tunnelled
-                ? Failure.unsent(Reason.NETWORK, shortened, retryable, null)
-                : Failure.of(Reason.NETWORK, shortened, retryable, null));
-    }
-
-    private <T> Outcome<T> success(ApiCall<T> call, DropletId dropletId, HttpUriRequestBase request,
-            ClassicHttpResponse response, Optional<String> requestId) throws IOException {
-        int status = response.getCode();
-        Body body = ResponseBodies.read(response, response.getEntity(), config.maxBodyBytes());
-        if (body.undecodable().isPresent()) {
-            request.cancel();
-            return badResponse(call, status, body.undecodable().get(), body, requestId, null);
-        }
-        if (!body.complete()) {
-            request.cancel();
-            return badResponse(call, status, "the body is larger than the limit of " + config.maxBodyBytes() + " bytes",
-                    body, requestId, null);
-        }
-        try {
-            return new Outcome.Answered<>(call.read(new ApiCall.Answer(dropletId, status, body.bytes(), requestId)), status);
-        } catch (MalformedDocumentException e) {
-            return badResponse(call, status, e.getMessage(), body, requestId, e);
-        }
-    }
-
-    private <T> Outcome<T> badResponse(ApiCall<T> call, int status, String why, Body body, Optional<String> requestId,
-            Throwable cause) {
-        String excerpt = body.bytes().length == 0 ? "" : "; body starts '" + Excerpts.ofBody(body.bytes(), body.bytes().length) + "'";
-        String detail = shown("the answer (HTTP " + status + ") is not " + call.answerName() + ": " + why + excerpt);
-        return new Outcome.Failed<>(new Failure(Reason.BAD_RESPONSE, detail, false, status, requestId.map(this::shown),
-                Optional.empty(), cause == null ? null : safe(cause), false));
-    }
-
-    private static Classified classify(int status, Operation operation) {
-        return switch (status) {
-            case 401 -> new Classified(Reason.AUTHENTICATION, "the API refused the token: token missing, wrong or revoked", false);
-            case 403 -> new Classified(Reason.PERMISSION,
-                    "the token may not " + operation.permissionObject() + ": the call needs the droplet:delete scope", false);
-            case 408 -> new Classified(Reason.TIMEOUT, "the API timed out waiting for the request", true);
-            case 409 -> new Classified(Reason.CONFLICT, "the API refused the call as in conflict with one under way", false);
-            case 429 -> new Classified(Reason.RATE_LIMITED, "rate limited by the API", true);
-            case 500, 502, 503, 504 -> new Classified(Reason.SERVER_ERROR, "the API failed with a server error", true);
-            default -> status >= 500 && status <= 599
-                    ? new Classified(Reason.SERVER_ERROR, "the API failed with a server error", false)
-                    : status >= 300 && status <= 399
-                            ? new Classified(Reason.UNEXPECTED_RESPONSE, "unexpected redirect, not followed", false)
-                            : new Classified(Reason.UNEXPECTED_RESPONSE, "unexpected answer from the API", false);
-        };
-    }
-
-    private Failure failureOf(IOException e) {
-        String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        Throwable cause = safe(e);
-        if (e instanceof ClientProtocolException && e.getCause() instanceof ProtocolException
-                || e instanceof MessageConstraintException) {
-            // The server answered with something that is not HTTP: a malformed status line, a bad or conflicting
-            // Content-Length, a header beyond the limits. Asking again would get the same.
-            String violation = e.getCause() instanceof ProtocolException ? e.getCause().getMessage() : e.getMessage();
-            return Failure.of(Reason.BAD_RESPONSE, shown("the answer is not valid HTTP: "
-                    + Excerpts.abbreviate(String.valueOf(violation), 200)), false, cause);
-        }
-        if (e instanceof SSLException) {
-            return Failure.of(Reason.NETWORK, shown("TLS failed, not retried: " + what), false, cause);
-        }
-        if (e instanceof ConnectTimeoutException) {
-            return Failure.unsent(Reason.TIMEOUT, shown("no connection within " + config.connectTimeout() + ": " + what),
-                    true, cause);
-        }
-        if (e instanceof SocketTimeoutException) {
-            return Failure.of(Reason.TIMEOUT, shown("no answer within " + config.responseTimeout() + ": " + what), true, cause);
-        }
-        if (e instanceof InterruptedIOException) {
-            boolean interrupted = Thread.currentThread().isInterrupted();
-            return Failure.of(Reason.TIMEOUT, shown("the request was cut short: " + what), !interrupted, cause);
-        }
-        if (e instanceof ConnectException || e instanceof UnknownHostException) {
-            return Failure.unsent(Reason.NETWORK, shown("could not connect: " + what), true, cause);
-        }
-        return Failure.of(Reason.NETWORK, shown("the connection failed: " + what), true, cause);
-    }
-
-    /**
-     * The port's word for an interrupted call, as for every wait that gives up: a timeout, not retried.
-     * Its cause is an {@link InterruptedException}, whatever HttpClient threw when its socket was cut.
-     */
-    private Failure interrupted(String when, Throwable thrown) {
-        InterruptedException cause = thrown instanceof InterruptedException interruptedException
-                ? interruptedException : new InterruptedException("the calling thread was interrupted");
-        if (thrown != null && cause != thrown) {
-            cause.initCause(safe(thrown));
-        }
-        return Failure.of(Reason.TIMEOUT, shown("interrupted " + when), false, cause);
-    }
-
-    private static Failure deadlinePassed(Failure last, int attempts) {
-        String detail = "this call's deadline passed after " + attempts + (attempts == 1 ? " attempt" : " attempts")
-                + (last == null ? "" : "; the last one: " + last.detail());
-        return Failure.of(Reason.TIMEOUT, detail, false, last == null ? null : last.cause());
-    }
-
-    /** Text fit to show: one printable line without the token. */
-    private String shown(String text) {
-        return config.token().redact(Excerpts.printable(text));
-    }
-
-    /** The cause itself, unless a message in its chain quotes the token: then a redacted stand-in. */
-    private Throwable safe(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (config.token().appearsIn(t.getMessage())) {
-                return new RedactedCause(cause, config.token());
-            }
-        }
-        return cause;
-    }
-
     private static void release(HttpUriRequestBase request, ClassicHttpResponse response) {
         if (response == null) {
             return;
@@ -572,29 +390,6 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
             return properties.getProperty("version", "unknown");
         } catch (IOException e) {
             return "unknown";
-        }
-    }
-
-    private record Classified(Reason reason, String summary, boolean retryable) {
-    }
-
-    /** How one attempt ended: the call's answer, with the status it came with, or a failure. */
-    private sealed interface Outcome<T> {
-        record Answered<T>(T value, int status) implements Outcome<T> {
-        }
-
-        record Failed<T>(Failure failure) implements Outcome<T> {
-        }
-    }
-
-    /** A failure's cause whose messages quoted the token: same type name, stack and chain shape, redacted text. */
-    private static final class RedactedCause extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        RedactedCause(Throwable original, ApiToken token) {
-            super(original.getClass().getName() + ": " + token.redact(original.getMessage()),
-                    original.getCause() == null ? null : new RedactedCause(original.getCause(), token));
-            setStackTrace(original.getStackTrace());
         }
     }
 
