@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Hears of every request the source sends and how it ended, for request logs and metrics. Called on
+ * Hears of every request the transport sends and how it ended, for request logs and metrics. Called on
  * the calling thread after each attempt; never given the token.
  */
 @FunctionalInterface
@@ -13,7 +13,7 @@ public interface ExchangeListener {
 
     void onExchange(Exchange exchange);
 
-    /** The listener that hears nothing; a source given it describes no exchanges at all. */
+    /** The listener that hears nothing; a transport given it describes no exchanges at all. */
     static ExchangeListener ignoring() {
         return Ignoring.INSTANCE;
     }
@@ -27,14 +27,14 @@ public interface ExchangeListener {
      * @param attempt the attempt's number within the call, from 1
      * @param elapsed how long the attempt took
      * @param rateLimitRemaining the {@code ratelimit-remaining} the API last reported, when known
-     * @param failure what went wrong, empty when the attempt answered a status or "not found"
+     * @param failure what went wrong, empty when the attempt got an answer its call reads
      */
     record Exchange(
             String method, String path, OptionalInt status, int attempt, Duration elapsed,
             OptionalInt rateLimitRemaining, Optional<String> failure) {
     }
 
-    /** Holds the one ignoring listener, so that a source can recognise it. */
+    /** Holds the one ignoring listener, so that a transport can recognise it. */
     final class Ignoring {
         static final ExchangeListener INSTANCE = exchange -> { };
 

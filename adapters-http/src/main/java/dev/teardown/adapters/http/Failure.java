@@ -13,6 +13,8 @@ import java.util.Optional;
  *
  * @param detail what went wrong, already free of the token
  * @param serverAskedWait how long the server asked us to wait before retrying, when it said
+ * @param unsent whether the request surely did not reach the API (no connection, or refused unread
+ *     with a 429), so that even a call that is not safe to repeat may be sent again
  */
 record Failure(
         Reason reason,
@@ -21,15 +23,21 @@ record Failure(
         int httpStatus,
         Optional<String> requestId,
         Optional<Duration> serverAskedWait,
-        Throwable cause) {
+        Throwable cause,
+        boolean unsent) {
 
     static Failure of(Reason reason, String detail, boolean retryable, Throwable cause) {
-        return new Failure(reason, detail, retryable, 0, Optional.empty(), Optional.empty(), cause);
+        return new Failure(reason, detail, retryable, 0, Optional.empty(), Optional.empty(), cause, false);
     }
 
-    TeardownApiException toException(
-            DropletId dropletId, int attempts, Optional<Instant> retryAllowedAt, String afterword) {
-        StringBuilder message = new StringBuilder(Operation.CHECK_STATUS.failureOf(dropletId))
+    /** A failure before the request reached the API: repeating it cannot do anything twice. */
+    static Failure unsent(Reason reason, String detail, boolean retryable, Throwable cause) {
+        return new Failure(reason, detail, retryable, 0, Optional.empty(), Optional.empty(), cause, true);
+    }
+
+    TeardownApiException toException(Operation operation, DropletId dropletId, int attempts,
+            Optional<Instant> retryAllowedAt, String afterword) {
+        StringBuilder message = new StringBuilder(operation.failureOf(dropletId))
                 .append(": ").append(detail);
         requestId.ifPresent(id -> message.append(" [request id ").append(id).append(']'));
         message.append(attempts == 1 ? " (1 attempt" : " (" + attempts + " attempts");
@@ -38,7 +46,7 @@ record Failure(
         }
         message.append(')');
         TeardownApiException.Builder builder = TeardownApiException
-                .builder(Operation.CHECK_STATUS, reason, dropletId, message.toString())
+                .builder(operation, reason, dropletId, message.toString())
                 .attempts(attempts)
                 .httpStatus(httpStatus)
                 .cause(cause);

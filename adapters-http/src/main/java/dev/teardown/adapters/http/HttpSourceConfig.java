@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * How {@link HttpTeardownStatusSource} reaches the DigitalOcean API. Built in code; this library
+ * How {@link HttpTransport} reaches the DigitalOcean API. Built in code; this library
  * reads no environment variable. The token never appears in {@link #toString()}.
  *
  * @param baseUrl the API's root, {@code https://api.digitalocean.com} by default; may carry a path
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * @param token the API token, sent as a bearer token to {@code baseUrl}'s host only
  * @param connectTimeout how long to wait for a TCP (and TLS) connection, 5 s by default
  * @param responseTimeout how long one attempt waits for the next bytes of an answer, 10 s by default
- * @param callDeadline how long one {@code statusOf} call may take in all, retries and waits
+ * @param callDeadline how long one call of the API may take in all, retries and waits
  *     included, 30 s by default
  * @param retryPolicy how transient failures are retried, {@link RetryPolicy#defaults()} by default
  * @param maxBodyBytes the largest answer body accepted, 1 MiB by default; a larger one is a failure

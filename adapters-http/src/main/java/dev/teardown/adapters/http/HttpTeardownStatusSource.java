@@ -1,135 +1,42 @@
 package dev.teardown.adapters.http;
 
-import dev.teardown.adapters.http.ResponseBodies.Body;
 import dev.teardown.domain.DropletId;
+import dev.teardown.domain.RateLimitQuota;
 import dev.teardown.domain.TeardownStatus;
+import dev.teardown.ports.out.RateLimitQuotaSource;
 import dev.teardown.ports.out.Sleeper;
 import dev.teardown.ports.out.TeardownApiException.Reason;
-import dev.teardown.ports.out.TeardownApiException;
 import dev.teardown.ports.out.TeardownStatusSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.lang.System.Logger.Level;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.Properties;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
-import javax.net.ssl.SSLException;
-import org.apache.hc.client5.http.ClientProtocolException;
-import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.auth.AuthScope;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.auth.CredentialsProviderBuilder;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.MessageConstraintException;
-import org.apache.hc.core5.http.ProtocolException;
-import org.apache.hc.core5.http.URIScheme;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.Timeout;
 
 /**
  * The DigitalOcean API as a {@link TeardownStatusSource}: {@code GET /v2/droplets/{id}/destroy_with_associated_resources/status}
- * over pooled keep-alive connections, retried with full-jitter backoff within a deadline per call.
- * Safe to share across threads; {@link #close()} releases its connections.
+ * over an {@link HttpTransport}'s pooled keep-alive connections, retried with full-jitter backoff within a
+ * deadline per call. Safe to share across threads; {@link #close()} releases its connections when it
+ * opened them.
  */
-public final class HttpTeardownStatusSource implements TeardownStatusSource, AutoCloseable {
+public final class HttpTeardownStatusSource implements TeardownStatusSource, RateLimitQuotaSource, AutoCloseable {
 
-    static final String USER_AGENT = "teardown/" + libraryVersion() + " (Java " + Runtime.version().feature() + ")";
-
-    private static final System.Logger LOG = System.getLogger(HttpTeardownStatusSource.class.getName());
-    /** How much of the deadline may be gone for an attempt to still count as a first one. */
-    private static final Duration FIRST_ATTEMPT_SLACK = Duration.ofMillis(1);
     /** Enough of an error body for its id, message and request id; the rest is not read. */
-    static final int ERROR_BODY_LIMIT = 16 * 1024;
+    static final int ERROR_BODY_LIMIT = HttpTransport.ERROR_BODY_LIMIT;
 
-    private final HttpSourceConfig config;
-    private final Clock clock;
-    private final Sleeper sleeper;
-    private final RandomGenerator jitter;
-    private final StatusDocumentReader reader;
-    private final PoolingHttpClientConnectionManager connections;
-    private final CloseableHttpClient client;
-    private final DeadlineSweeper deadlines;
-    private final RequestConfig firstAttemptConfig;
-    /** Immutable, so one serves every request. */
-    private final RedactedAuthorization authorization;
-    private final AtomicReference<RateLimitQuota> lastQuota = new AtomicReference<>();
+    private final HttpTransport transport;
+    private final boolean ownsTransport;
+    private final StatusCall call;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final boolean tunnelled;
-    /** Null when nobody listens, so that no exchange is described for nobody. */
-    private final ExchangeListener exchangeListener;
 
-    private HttpTeardownStatusSource(Builder builder) {
-        this.config = builder.config;
-        this.clock = builder.clock;
-        this.sleeper = builder.sleeper;
-        this.jitter = builder.jitter;
-        // The app binds the ignoring listener when nobody listens; it must cost as little as none.
-        this.exchangeListener = builder.exchangeListener == ExchangeListener.ignoring() ? null : builder.exchangeListener;
-        this.reader = new StatusDocumentReader(config.maxBodyBytes());
-        this.connections = PooledConnections.pool(config);
-        HttpClientBuilder client = HttpClients.custom()
-                .setConnectionManager(connections)
-                .disableAutomaticRetries()
-                // Bodies are decoded by ResponseBodies, which tells a corrupt body from a failed connection.
-                .disableContentCompression()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .disableDefaultUserAgent();
-        config.proxy().ifPresent(proxy -> useProxy(client, proxy, config.proxyUserInfo()));
-        this.client = client.build();
-        // An https API behind a proxy is reached through a CONNECT tunnel; the proxy's refusal comes back as
-        // its own response, which must not pass for the API's.
-        this.tunnelled = config.proxy().isPresent() && config.baseUrl().getScheme().equals("https");
-        this.deadlines = new DeadlineSweeper("teardown-http-deadlines");
-        this.firstAttemptConfig = requestConfig(config.callDeadline(), config);
-        this.authorization = new RedactedAuthorization(config.token());
+    private HttpTeardownStatusSource(HttpTransport transport, boolean ownsTransport) {
+        this.transport = transport;
+        this.ownsTransport = ownsTransport;
+        this.call = new StatusCall(transport.config().maxBodyBytes());
     }
 
-    /**
-     * The proxy's credentials are answered to its challenge (a 407), never sent ahead: to the proxy only,
-     * and only when it asks. The CONNECT request carries none of the API request's headers, so the token
-     * travels inside the TLS tunnel alone.
-     */
-    private static void useProxy(HttpClientBuilder client, URI proxy, Optional<String> userInfo) {
-        String host = proxy.getHost().startsWith("[")
-                ? proxy.getHost().substring(1, proxy.getHost().length() - 1) : proxy.getHost();
-        HttpHost proxyHost = new HttpHost(URIScheme.HTTP.id, host, proxy.getPort());
-        client.setProxy(proxyHost);
-        userInfo.ifPresent(credentials -> {
-            int colon = credentials.indexOf(':');
-            String user = colon < 0 ? credentials : credentials.substring(0, colon);
-            char[] password = colon < 0 ? new char[0] : credentials.substring(colon + 1).toCharArray();
-            client.setDefaultCredentialsProvider(CredentialsProviderBuilder.create()
-                    .add(new AuthScope(proxyHost), user, password)
-                    .build());
-        });
-    }
-
-    /** A source with the system clock, real sleeps and random jitter. */
+    /** A source with the system clock, real sleeps and random jitter, over a transport of its own. */
     public static HttpTeardownStatusSource create(HttpSourceConfig config) {
         return builder(config).build();
     }
@@ -137,6 +44,14 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
     /** A builder for a source whose clock, sleeper and jitter can be replaced (in tests). */
     public static Builder builder(HttpSourceConfig config) {
         return new Builder(config);
+    }
+
+    /**
+     * A source over a transport shared with the other calls' adapters; closing the source leaves the
+     * transport open for them: whoever built it closes it.
+     */
+    public static HttpTeardownStatusSource over(HttpTransport transport) {
+        return new HttpTeardownStatusSource(Objects.requireNonNull(transport, "transport"), false);
     }
 
     /**
@@ -161,440 +76,66 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Aut
         if (closed.get()) {
             throw new IllegalStateException("this HttpTeardownStatusSource is closed");
         }
-        URI uri = statusUri(dropletId);
-        Instant start = clock.instant();
-        Duration allowed = atMost(config.callDeadline(), Duration.between(start, callerDeadline));
-        Instant deadline = start.plus(allowed);
-        RetryPolicy policy = config.retryPolicy();
-        Failure last = null;
-        for (int attempt = 1; ; attempt++) {
-            if (Thread.currentThread().isInterrupted()) {
-                // A thread asked to stop sends nothing more; the flag stays set for the caller to see.
-                throw interrupted("before attempt " + attempt + (last == null ? "" : ", after: " + last.detail()), null)
-                        .toException(dropletId, attempt - 1, Optional.empty(), "");
-            }
-            Duration remaining = Duration.between(clock.instant(), deadline);
-            if (remaining.isNegative() || remaining.isZero()) {
-                throw deadlinePassed(last, attempt - 1).toException(dropletId, attempt - 1, Optional.empty(), "");
-            }
-            long started = System.nanoTime();
-            Answer answer = attempt(dropletId, uri, remaining, allowed, attempt);
-            report(uri, attempt, Duration.ofNanos(System.nanoTime() - started), answer);
-            if (answer instanceof Answer.Found found) {
-                return Optional.of(found.status());
-            }
-            if (answer instanceof Answer.NotFound) {
-                return Optional.empty();
-            }
-            last = ((Answer.Failed) answer).failure();
-            Instant now = clock.instant();
-            Optional<Instant> serverRetryAt = last.serverAskedWait().map(now::plus);
-            if (!last.retryable() || attempt >= policy.maxAttempts()) {
-                throw last.toException(dropletId, attempt, serverRetryAt, "");
-            }
-            Duration wait = last.serverAskedWait().orElseGet(backoff(policy, attempt));
-            Instant retryAt = now.plus(wait);
-            if (retryAt.isAfter(deadline)) {
-                String afterword = serverRetryAt.isPresent()
-                        ? "the API allows a retry at " + retryAt + ", after this call's deadline of " + allowed
-                        : "the next retry would come after this call's deadline of " + allowed;
-                throw last.toException(dropletId, attempt, serverRetryAt, afterword);
-            }
-            logRetry(dropletId, attempt, last, wait);
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw interrupted("while waiting to retry after: " + last.detail(), e)
-                        .toException(dropletId, attempt, serverRetryAt, "");
-            }
-        }
-    }
-
-    private void report(URI uri, int attempt, Duration elapsed, Answer answer) {
-        if (exchangeListener == null) {
-            return;
-        }
-        OptionalInt status;
-        Optional<String> failure = Optional.empty();
-        if (answer instanceof Answer.Failed failed) {
-            status = failed.failure().httpStatus() > 0 ? OptionalInt.of(failed.failure().httpStatus()) : OptionalInt.empty();
-            failure = Optional.of(failed.failure().detail());
-        } else {
-            status = OptionalInt.of(answer instanceof Answer.NotFound ? 404 : 200);
-        }
-        RateLimitQuota quota = lastQuota.get();
-        exchangeListener.onExchange(new ExchangeListener.Exchange("GET", uri.getPath(), status, attempt, elapsed,
-                quota == null ? OptionalInt.empty() : OptionalInt.of(quota.remaining()), failure));
-    }
-
-    private void logRetry(DropletId dropletId, int attempt, Failure failure, Duration wait) {
-        LOG.log(Level.DEBUG, () -> "droplet " + dropletId + ": attempt " + attempt + " of "
-                + config.retryPolicy().maxAttempts() + " failed (" + failure.detail() + "); retrying in "
-                + wait.toMillis() + " ms");
+        return transport.execute(call, dropletId, callerDeadline);
     }
 
     /** The rate-limit quota the API reported in its latest response, if any response carried one yet. */
+    @Override
     public Optional<RateLimitQuota> lastKnownQuota() {
-        return Optional.ofNullable(lastQuota.get());
+        return transport.lastKnownQuota();
     }
 
-    /** Closes every pooled connection; later lookups fail with {@link IllegalStateException}. */
+    /**
+     * Closes every pooled connection of a transport this source built itself; later lookups fail with
+     * {@link IllegalStateException}.
+     */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            deadlines.close();
-            client.close(CloseMode.IMMEDIATE);
-            connections.close(CloseMode.IMMEDIATE);
+        if (closed.compareAndSet(false, true) && ownsTransport) {
+            transport.close();
         }
     }
 
     @Override
     public String toString() {
-        return "HttpTeardownStatusSource[" + config.baseUrl() + (closed.get() ? ", closed]" : "]");
-    }
-
-    private Supplier<Duration> backoff(RetryPolicy policy, int attempt) {
-        return () -> {
-            // A caller's RandomGenerator need not be thread-safe; the lock is held for one draw.
-            synchronized (jitter) {
-                return policy.backoffBefore(attempt, jitter);
-            }
-        };
-    }
-
-    private URI statusUri(DropletId dropletId) {
-        return URI.create(config.baseUrl() + "/v2/droplets/" + dropletId.value() + "/destroy_with_associated_resources/status");
-    }
-
-    private Answer attempt(DropletId dropletId, URI uri, Duration remaining, Duration allowed, int attempt) {
-        HttpGet get = new HttpGet(uri);
-        get.setHeader(authorization);
-        get.setHeader(HttpHeaders.ACCEPT, "application/json");
-        get.setHeader(HttpHeaders.ACCEPT_ENCODING, ResponseBodies.ACCEPT_ENCODING);
-        get.setHeader(HttpHeaders.USER_AGENT, USER_AGENT);
-        get.setConfig(requestConfig(remaining));
-        // Socket timeouts bound each read, not the whole answer: a body that dribbles in byte by byte
-        // would outlast them, and a blocked read ignores an interrupt. This timer cuts the connection
-        // when the call's deadline comes or its thread is interrupted.
-        AtomicBoolean cut = new AtomicBoolean();
-        DeadlineSweeper.Armed timer;
-        try {
-            timer = deadlines.arm(remaining, Thread.currentThread(), () -> {
-                cut.set(true);
-                get.cancel();
-            });
-        } catch (RejectedExecutionException closedMeanwhile) {
-            throw new IllegalStateException("this HttpTeardownStatusSource was closed during the lookup", closedMeanwhile);
-        }
-        ClassicHttpResponse response = null;
-        try {
-            HttpClientContext context = tunnelled ? HttpClientContext.create() : null;
-            response = client.executeOpen(null, get, context);
-            if (tunnelled && context.getSSLSession() == null) {
-                return proxyRefused(response);
-            }
-            return answer(dropletId, get, response);
-        } catch (IOException | RuntimeException e) {
-            // A request cut while its connection is leased or opened fails in HttpClient with whatever that
-            // step throws (CancellationException, IllegalStateException "Endpoint not acquired"): what cut
-            // it says what happened, not the exception.
-            if (closed.get() && e instanceof RuntimeException) {
-                throw new IllegalStateException("this HttpTeardownStatusSource was closed during the lookup", e);
-            }
-            if (Thread.currentThread().isInterrupted()) {
-                return new Answer.Failed(interrupted("during attempt " + attempt, e));
-            }
-            if (cut.get()) {
-                return new Answer.Failed(Failure.of(Reason.TIMEOUT,
-                        "no complete answer within this call's deadline of " + allowed, false, safe(e)));
-            }
-            if (e instanceof IOException io) {
-                return new Answer.Failed(failureOf(io));
-            }
-            throw (RuntimeException) e;
-        } finally {
-            timer.disarm();
-            release(get, response);
-        }
-    }
-
-    /** Every timeout of one attempt, none longer than what is left of the call's deadline. */
-    private RequestConfig requestConfig(Duration remaining) {
-        // A first attempt has the whole deadline left, give or take the microseconds since it was set;
-        // the config built once for that serves it (the sweeper still cuts the call at its deadline).
-        if (config.callDeadline().minus(remaining).compareTo(FIRST_ATTEMPT_SLACK) < 0) {
-            return firstAttemptConfig;
-        }
-        return requestConfig(remaining, config);
-    }
-
-    // A connect cannot be cut by cancelling the request, so its timeout must be shortened per request;
-    // RequestConfig's connect timeout is deprecated in favour of ConnectionConfig, which cannot be.
-    @SuppressWarnings("deprecation")
-    private static RequestConfig requestConfig(Duration remaining, HttpSourceConfig config) {
-        return RequestConfig.custom()
-                .setConnectionRequestTimeout(Timeout.of(remaining))
-                .setConnectTimeout(Timeout.of(atMost(config.connectTimeout(), remaining)))
-                .setResponseTimeout(Timeout.of(atMost(config.responseTimeout(), remaining)))
-                .setRedirectsEnabled(false)
-                // No "Upgrade: TLS/1.2" on plain http (loopback test servers): a request is what it says it is.
-                .setProtocolUpgradeEnabled(false)
-                .build();
-    }
-
-    private static Duration atMost(Duration duration, Duration limit) {
-        return duration.compareTo(limit) < 0 ? duration : limit;
-    }
-
-    private Answer answer(DropletId dropletId, HttpGet get, ClassicHttpResponse response) throws IOException {
-        int status = response.getCode();
-        Instant now = clock.instant();
-        ResponseHeaders.quota(response, now).ifPresent(lastQuota::set);
-        Optional<String> headerRequestId = ResponseHeaders.requestId(response);
-        if (status == 200) {
-            return found(dropletId, get, response, headerRequestId);
-        }
-        if (status == 407 && config.proxy().isPresent()) {
-            return proxyRefused(response);
-        }
-        Body body = ResponseBodies.read(response, response.getEntity(), ERROR_BODY_LIMIT);
-        if (!body.complete()) {
-            get.cancel();
-        }
-        ErrorDocument error = body.complete() ? reader.readError(body.bytes()) : ErrorDocument.notJson();
-        if (status == 404) {
-            // The API's 404 is a small JSON object, or nothing. Anything else (an HTML page from a wrong base
-            // URL or a proxy) must not pass for "no teardown request known", and neither may a body too
-            // large to read: a body that was not read is not an empty one.
-            if (body.complete() && (body.bytes().length == 0 || error.isJsonObject())) {
-                return new Answer.NotFound();
-            }
-            String detail = shown("HTTP 404 that is not the API's answer; " + body.undecodable()
-                    .orElseGet(() -> (body.complete() ? "body starts '" : "a body over " + ERROR_BODY_LIMIT + " bytes starts '")
-                            + Excerpts.ofBody(body.bytes(), body.bytes().length) + "'") + ": check the base URL");
-            return new Answer.Failed(new Failure(Reason.UNEXPECTED_RESPONSE, detail, false, status,
-                    headerRequestId.map(this::shown), Optional.empty(), null));
-        }
-        Optional<String> requestId = error.requestId().or(() -> headerRequestId).map(this::shown);
-        String said = error.message().isPresent()
-                ? "; the API said " + error.id().map(id -> id + ": ").orElse("") + error.message().get()
-                : body.undecodable().isPresent() ? "; the body was not read: " + body.undecodable().get()
-                : body.bytes().length == 0 ? "" : "; body starts '" + Excerpts.ofBody(body.bytes(), body.bytes().length) + "'";
-        Classified kind = classify(status);
-        Optional<Duration> asked = kind.retryable() ? ResponseHeaders.askedWait(response, status, now) : Optional.empty();
-        String detail = shown(kind.summary() + " (HTTP " + status + ")" + Excerpts.abbreviate(said, 300));
-        return new Answer.Failed(new Failure(kind.reason(), detail, kind.retryable(), status, requestId, asked, null));
-    }
-
-    /** The proxy answered itself (to the CONNECT, or asking for credentials): its status is not the API's. */
-    private Answer proxyRefused(ClassicHttpResponse response) {
-        int status = response.getCode();
-        String why = status == 407
-                ? ": it wants credentials, or refused those given (http://user:password@host:port)"
-                : "";
-        String detail = shown("the proxy " + HttpSourceConfig.shown(config.proxy().orElseThrow())
-                + (tunnelled ? " refused a tunnel to " : " refused to forward the request to ")
-                + config.baseUrl().getHost() + " (HTTP " + status
-                + (response.getReasonPhrase() == null ? "" : " " + response.getReasonPhrase()) + ")" + why);
-        // A proxy's gateway errors may pass; its policy and its credentials will not, asked again at once.
-        boolean retryable = status == 502 || status == 503 || status == 504;
-        return new Answer.Failed(Failure.of(Reason.NETWORK, Excerpts.abbreviate(detail, 300), retryable, null));
-    }
-
-    private Answer found(DropletId dropletId, HttpGet get, ClassicHttpResponse response, Optional<String> requestId)
-            throws IOException {
-        Body body = ResponseBodies.read(response, response.getEntity(), config.maxBodyBytes());
-        if (body.undecodable().isPresent()) {
-            get.cancel();
-            return badResponse(body.undecodable().get(), body, requestId, null);
-        }
-        if (!body.complete()) {
-            get.cancel();
-            return badResponse("the body is larger than the limit of " + config.maxBodyBytes() + " bytes",
-                    body, requestId, null);
-        }
-        try {
-            return new Answer.Found(reader.read(dropletId, body.bytes()));
-        } catch (MalformedDocumentException e) {
-            return badResponse(e.getMessage(), body, requestId, e);
-        }
-    }
-
-    private Answer badResponse(String why, Body body, Optional<String> requestId, Throwable cause) {
-        String excerpt = body.bytes().length == 0 ? "" : "; body starts '" + Excerpts.ofBody(body.bytes(), body.bytes().length) + "'";
-        String detail = shown("the answer (HTTP 200) is not a status document: " + why + excerpt);
-        return new Answer.Failed(new Failure(Reason.BAD_RESPONSE, detail, false, 200, requestId.map(this::shown),
-                Optional.empty(), cause == null ? null : safe(cause)));
-    }
-
-    private static Classified classify(int status) {
-        return switch (status) {
-            case 401 -> new Classified(Reason.AUTHENTICATION, "the API refused the token: token missing, wrong or revoked", false);
-            case 403 -> new Classified(Reason.PERMISSION, "the token may not read this status: the call needs the droplet:delete scope", false);
-            case 408 -> new Classified(Reason.TIMEOUT, "the API timed out waiting for the request", true);
-            case 429 -> new Classified(Reason.RATE_LIMITED, "rate limited by the API", true);
-            case 500, 502, 503, 504 -> new Classified(Reason.SERVER_ERROR, "the API failed with a server error", true);
-            default -> status >= 500 && status <= 599
-                    ? new Classified(Reason.SERVER_ERROR, "the API failed with a server error", false)
-                    : status >= 300 && status <= 399
-                            ? new Classified(Reason.UNEXPECTED_RESPONSE, "unexpected redirect, not followed", false)
-                            : new Classified(Reason.UNEXPECTED_RESPONSE, "unexpected answer from the API", false);
-        };
-    }
-
-    private Failure failureOf(IOException e) {
-        String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        Throwable cause = safe(e);
-        if (e instanceof ClientProtocolException && e.getCause() instanceof ProtocolException
-                || e instanceof MessageConstraintException) {
-            // The server answered with something that is not HTTP: a malformed status line, a bad or conflicting
-            // Content-Length, a header beyond the limits. Asking again would get the same.
-            String violation = e.getCause() instanceof ProtocolException ? e.getCause().getMessage() : e.getMessage();
-            return Failure.of(Reason.BAD_RESPONSE, shown("the answer is not valid HTTP: "
-                    + Excerpts.abbreviate(String.valueOf(violation), 200)), false, cause);
-        }
-        if (e instanceof SSLException) {
-            return Failure.of(Reason.NETWORK, shown("TLS failed, not retried: " + what), false, cause);
-        }
-        if (e instanceof ConnectTimeoutException) {
-            return Failure.of(Reason.TIMEOUT, shown("no connection within " + config.connectTimeout() + ": " + what), true, cause);
-        }
-        if (e instanceof SocketTimeoutException) {
-            return Failure.of(Reason.TIMEOUT, shown("no answer within " + config.responseTimeout() + ": " + what), true, cause);
-        }
-        if (e instanceof InterruptedIOException) {
-            boolean interrupted = Thread.currentThread().isInterrupted();
-            return Failure.of(Reason.TIMEOUT, shown("the request was cut short: " + what), !interrupted, cause);
-        }
-        if (e instanceof ConnectException || e instanceof UnknownHostException) {
-            return Failure.of(Reason.NETWORK, shown("could not connect: " + what), true, cause);
-        }
-        return Failure.of(Reason.NETWORK, shown("the connection failed: " + what), true, cause);
-    }
-
-    /**
-     * The port's word for an interrupted call, as for every wait that gives up: a timeout, not retried.
-     * Its cause is an {@link InterruptedException}, whatever HttpClient threw when its socket was cut.
-     */
-    private Failure interrupted(String when, Throwable thrown) {
-        InterruptedException cause = thrown instanceof InterruptedException interruptedException
-                ? interruptedException : new InterruptedException("the calling thread was interrupted");
-        if (thrown != null && cause != thrown) {
-            cause.initCause(safe(thrown));
-        }
-        return Failure.of(Reason.TIMEOUT, shown("interrupted " + when), false, cause);
-    }
-
-    private static Failure deadlinePassed(Failure last, int attempts) {
-        String detail = "this call's deadline passed after " + attempts + (attempts == 1 ? " attempt" : " attempts")
-                + (last == null ? "" : "; the last one: " + last.detail());
-        return Failure.of(Reason.TIMEOUT, detail, false, last == null ? null : last.cause());
-    }
-
-    /** Text fit to show: one printable line without the token. */
-    private String shown(String text) {
-        return config.token().redact(Excerpts.printable(text));
-    }
-
-    /** The cause itself, unless a message in its chain quotes the token: then a redacted stand-in. */
-    private Throwable safe(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (config.token().appearsIn(t.getMessage())) {
-                return new RedactedCause(cause, config.token());
-            }
-        }
-        return cause;
-    }
-
-    private static void release(HttpGet get, ClassicHttpResponse response) {
-        if (response == null) {
-            return;
-        }
-        try {
-            response.close();
-        } catch (IOException alreadyFailed) {
-            // The answer is decided by now; a connection that will not close cleanly is dropped from the pool.
-            get.cancel();
-        }
-    }
-
-    private static String libraryVersion() {
-        try (InputStream in = HttpTeardownStatusSource.class.getResourceAsStream("teardown-http.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private record Classified(Reason reason, String summary, boolean retryable) {
-    }
-
-    private sealed interface Answer {
-        record Found(TeardownStatus status) implements Answer {
-        }
-
-        record NotFound() implements Answer {
-        }
-
-        record Failed(Failure failure) implements Answer {
-        }
-    }
-
-    /** A failure's cause whose messages quoted the token: same type name, stack and chain shape, redacted text. */
-    private static final class RedactedCause extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        RedactedCause(Throwable original, ApiToken token) {
-            super(original.getClass().getName() + ": " + token.redact(original.getMessage()),
-                    original.getCause() == null ? null : new RedactedCause(original.getCause(), token));
-            setStackTrace(original.getStackTrace());
-        }
+        return "HttpTeardownStatusSource[" + transport.config().baseUrl()
+                + (closed.get() || transport.isClosed() ? ", closed]" : "]");
     }
 
     /** Builds a source; everything but the configuration has a production default. */
     public static final class Builder {
-        private final HttpSourceConfig config;
-        private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.system();
-        private RandomGenerator jitter = () -> ThreadLocalRandom.current().nextLong();
-        private ExchangeListener exchangeListener;
+        private final HttpTransport.Builder transport;
 
         private Builder(HttpSourceConfig config) {
-            this.config = Objects.requireNonNull(config, "config");
+            this.transport = HttpTransport.builder(config);
         }
 
         /** The clock deadlines, waits and quota observations are measured with. */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            transport.clock(clock);
             return this;
         }
 
         /** How the source waits between attempts. */
         public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            transport.sleeper(sleeper);
             return this;
         }
 
         /** Where the backoff's jitter comes from. */
         public Builder jitter(RandomGenerator jitter) {
-            this.jitter = Objects.requireNonNull(jitter, "jitter");
+            transport.jitter(jitter);
             return this;
         }
 
         /** Hears of every request and its answer, such as for a request log; the default ignores them. */
         public Builder exchangeListener(ExchangeListener exchangeListener) {
-            this.exchangeListener = Objects.requireNonNull(exchangeListener, "exchangeListener");
+            transport.exchangeListener(exchangeListener);
             return this;
         }
 
         public HttpTeardownStatusSource build() {
-            return new HttpTeardownStatusSource(this);
+            return new HttpTeardownStatusSource(transport.build(), true);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.teardown.adapters.http;
 
+import dev.teardown.domain.RateLimitQuota;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * How often and how patiently a status call is retried after a transient failure: at most
+ * How often and how patiently a call of the API is retried after a transient failure: at most
  * {@code maxAttempts} requests in all, with full-jitter exponential backoff between them
  * (a random wait from zero to {@code min(maxDelay, baseDelay * 2^(retry - 1))}).
  */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.teardown.domain.DropletId;
+import dev.teardown.domain.RateLimitQuota;
 import dev.teardown.domain.TeardownStatus;
 import dev.teardown.ports.out.TeardownApiException.Reason;
 import dev.teardown.ports.out.TeardownApiException;

@@ -2,6 +2,7 @@ package dev.teardown.adapters.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.teardown.domain.RateLimitQuota;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

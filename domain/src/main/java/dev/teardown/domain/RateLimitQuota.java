@@ -1,4 +1,4 @@
-package dev.teardown.adapters.http;
+package dev.teardown.domain;
 
 import java.time.Instant;
 import java.util.Objects;
