@@ -3,25 +3,41 @@ package dev.teardown.app;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import dev.teardown.adapters.http.ExchangeListener;
-import dev.teardown.adapters.http.HttpSourceConfig;
+import dev.teardown.adapters.http.HttpClientConfig;
 import dev.teardown.adapters.http.HttpTeardownStatusSource;
+import dev.teardown.adapters.http.HttpTransport;
+import dev.teardown.ports.out.RateLimitQuotaSource;
 import dev.teardown.ports.out.Sleeper;
 import dev.teardown.ports.out.TeardownStatusSource;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * The DigitalOcean API as the {@link Upstream} source. Needs an {@link HttpSourceConfig} and an
+ * The DigitalOcean API as the {@link Upstream} source. Needs an {@link HttpClientConfig} and an
  * {@link ExchangeListener} bound by other modules.
  */
 public final class HttpSourceModule extends AbstractModule {
 
+    /** One pool and one retry loop for every call of the API; each call's adapter is built over it. */
     @Provides
     @Singleton
-    HttpTeardownStatusSource httpSource(HttpSourceConfig config, Clock clock, Sleeper sleeper,
+    HttpTransport transport(HttpClientConfig config, Clock clock, Sleeper sleeper,
             ExchangeListener exchangeListener, Lifecycle lifecycle) {
-        return lifecycle.register(HttpTeardownStatusSource.builder(config)
+        return lifecycle.register(HttpTransport.builder(config)
                 .clock(clock).sleeper(sleeper).exchangeListener(exchangeListener).build());
+    }
+
+    /** What the API last said of the token's rate limit, for a platform's dashboards. */
+    @Provides
+    @Singleton
+    RateLimitQuotaSource quota(HttpTransport transport) {
+        return transport;
+    }
+
+    @Provides
+    @Singleton
+    HttpTeardownStatusSource httpSource(HttpTransport transport) {
+        return HttpTeardownStatusSource.over(transport);
     }
 
     @Provides

@@ -5,12 +5,15 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import dev.teardown.adapters.cache.CacheConfig;
 import dev.teardown.adapters.http.ExchangeListener;
-import dev.teardown.adapters.http.HttpSourceConfig;
+import dev.teardown.adapters.http.HttpClientConfig;
+import dev.teardown.domain.RateLimitQuota;
 import dev.teardown.ports.in.AwaitTeardownUseCase;
 import dev.teardown.ports.in.CheckStatusUseCase;
+import dev.teardown.ports.out.RateLimitQuotaSource;
 import dev.teardown.ports.out.Sleeper;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -18,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Guice. Build one per token, share it across threads, close it when done.
  *
  * <pre>{@code
- * try (Teardown teardown = Teardown.builder(HttpSourceConfig.of(ApiToken.of(token))).build()) {
+ * try (Teardown teardown = Teardown.builder(HttpClientConfig.of(ApiToken.of(token))).build()) {
  *     StatusAnswer check = teardown.check().check(DropletId.of(61486916));
  * }
  * }</pre>
@@ -32,7 +35,7 @@ public final class Teardown implements AutoCloseable {
         this.injector = injector;
     }
 
-    public static Builder builder(HttpSourceConfig http) {
+    public static Builder builder(HttpClientConfig http) {
         return new Builder(http);
     }
 
@@ -44,6 +47,16 @@ public final class Teardown implements AutoCloseable {
     /** @throws IllegalStateException once closed; so does every use case it handed out */
     public AwaitTeardownUseCase await() {
         return open().getInstance(AwaitTeardownUseCase.class);
+    }
+
+    /**
+     * What the API's latest answer said of the token's rate limit, for dashboards and to slow down
+     * before a 429; empty until an answer carried it.
+     *
+     * @throws IllegalStateException once closed
+     */
+    public Optional<RateLimitQuota> lastKnownQuota() {
+        return open().getInstance(RateLimitQuotaSource.class).lastKnownQuota();
     }
 
     /** Closes the connection pool and the cache; every later call is refused. */
@@ -67,14 +80,14 @@ public final class Teardown implements AutoCloseable {
      * listener for every request and answer.
      */
     public static final class Builder {
-        private final HttpSourceConfig http;
+        private final HttpClientConfig http;
         private CacheConfig cache = CacheConfig.defaults();
         private boolean cached = true;
         private Clock clock;
         private Sleeper sleeper = Sleeper.system();
         private ExchangeListener exchangeListener = ExchangeListener.ignoring();
 
-        private Builder(HttpSourceConfig http) {
+        private Builder(HttpClientConfig http) {
             this.http = Objects.requireNonNull(http, "http");
         }
 

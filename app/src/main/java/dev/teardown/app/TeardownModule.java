@@ -2,7 +2,7 @@ package dev.teardown.app;
 
 import com.google.inject.AbstractModule;
 import dev.teardown.adapters.cache.CacheConfig;
-import dev.teardown.adapters.http.HttpSourceConfig;
+import dev.teardown.adapters.http.HttpClientConfig;
 
 /**
  * What a platform installs to get {@link dev.teardown.ports.in.CheckStatusUseCase} and
@@ -11,15 +11,15 @@ import dev.teardown.adapters.http.HttpSourceConfig;
  */
 public final class TeardownModule extends AbstractModule {
 
-    private final HttpSourceConfig http;
+    private final HttpClientConfig http;
     private final CacheConfig cache;
 
-    public TeardownModule(HttpSourceConfig http, CacheConfig cache) {
+    public TeardownModule(HttpClientConfig http, CacheConfig cache) {
         this.http = http;
         this.cache = cache;
     }
 
-    public TeardownModule(HttpSourceConfig http) {
+    public TeardownModule(HttpClientConfig http) {
         this(http, CacheConfig.defaults());
     }
 

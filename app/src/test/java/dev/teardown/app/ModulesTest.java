@@ -13,7 +13,7 @@ import dev.teardown.adapters.cache.CacheConfig;
 import dev.teardown.adapters.cache.CachingTeardownStatusSource;
 import dev.teardown.adapters.http.ApiToken;
 import dev.teardown.adapters.http.ExchangeListener;
-import dev.teardown.adapters.http.HttpSourceConfig;
+import dev.teardown.adapters.http.HttpClientConfig;
 import dev.teardown.adapters.http.HttpTeardownStatusSource;
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.TeardownStatus;
@@ -57,7 +57,7 @@ class ModulesTest {
     @Test
     void teardownModule_buildsTheCachedHttpStackWithTheRawSourceReachable() {
         Injector injector = Guice.createInjector(
-                new TeardownModule(HttpSourceConfig.builder(TOKEN).baseUrl("http://127.0.0.1:9").build()));
+                new TeardownModule(HttpClientConfig.builder(TOKEN).baseUrl("http://127.0.0.1:9").build()));
         try {
             assertThat(injector.getInstance(TeardownStatusSource.class)).isInstanceOf(CachingTeardownStatusSource.class);
             assertThat(injector.getInstance(Key.get(TeardownStatusSource.class, Upstream.class)))
@@ -112,7 +112,7 @@ class ModulesTest {
                     new AbstractModule() {
                         @Override
                         protected void configure() {
-                            bind(HttpSourceConfig.class).toInstance(HttpSourceConfig.builder(TOKEN)
+                            bind(HttpClientConfig.class).toInstance(HttpClientConfig.builder(TOKEN)
                                     .baseUrl(sandbox.uri()).build());
                             bind(ExchangeListener.class).toInstance(ExchangeListener.ignoring());
                         }
@@ -219,7 +219,7 @@ class ModulesTest {
     @Test
     void teardownBuilder_embedsTheStackWithoutGuiceInTheCaller() {
         try (SandboxServer sandbox = SandboxServer.start();
-                Teardown teardown = Teardown.builder(HttpSourceConfig.builder(TOKEN).baseUrl(sandbox.uri()).build())
+                Teardown teardown = Teardown.builder(HttpClientConfig.builder(TOKEN).baseUrl(sandbox.uri()).build())
                         .build()) {
             StatusAnswer check = teardown.check().check(SandboxScenarios.FAILS_ONE_VOLUME);
 

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.teardown.adapters.http.ApiToken;
-import dev.teardown.adapters.http.HttpSourceConfig;
+import dev.teardown.adapters.http.HttpClientConfig;
 import dev.teardown.adapters.http.ExchangeListener;
 import dev.teardown.domain.DropletId;
 import dev.teardown.ports.in.AwaitListener;
@@ -60,7 +60,7 @@ class TeardownTest {
     }
 
     private Teardown.Builder builder() {
-        return Teardown.builder(HttpSourceConfig.builder(ApiToken.of("test-token-0123456789"))
+        return Teardown.builder(HttpClientConfig.builder(ApiToken.of("test-token-0123456789"))
                 .baseUrl(api.baseUrl()).build());
     }
 
@@ -92,6 +92,29 @@ class TeardownTest {
     }
 
     @Test
+    void lastKnownQuota_beforeAnyAnswer_isEmpty() {
+        try (Teardown teardown = teardown()) {
+            assertThat(teardown.lastKnownQuota()).isEmpty();
+        }
+    }
+
+    @Test
+    void lastKnownQuota_afterAnAnswerWithRateLimitHeaders_isWhatTheApiSaid() {
+        api.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("ratelimit-limit", "5000").withHeader("ratelimit-remaining", "4321")
+                .withBody(ReferenceExamples.openApiJson())));
+        try (Teardown teardown = teardown()) {
+            teardown.check().check(DROPLET);
+
+            assertThat(teardown.lastKnownQuota()).hasValueSatisfying(quota -> {
+                assertThat(quota.limit()).isEqualTo(5000);
+                assertThat(quota.remaining()).isEqualTo(4321);
+            });
+        }
+    }
+
+    @Test
     void check_withAnExchangeListener_tellsItOfEachRequest() {
         answerWithAStatus();
         List<ExchangeListener.Exchange> heard = new CopyOnWriteArrayList<>();
@@ -109,7 +132,7 @@ class TeardownTest {
     void await_withAManualClockAndItsSleeper_waitsOutItsTimeoutWithoutRealSleeps() {
         ManualClock clock = ManualClock.at("2026-11-29T10:00:00Z");
         try (SandboxServer sandbox = SandboxServer.start(0, clock);
-                Teardown teardown = Teardown.builder(HttpSourceConfig.builder(ApiToken.of("sandbox-token"))
+                Teardown teardown = Teardown.builder(HttpClientConfig.builder(ApiToken.of("sandbox-token"))
                         .baseUrl(sandbox.uri()).build()).clock(clock).sleeper(clock.sleeper()).build()) {
             AwaitResult result = teardown.await().await(SandboxScenarios.STAYS_IN_PROGRESS,
                     AwaitOptions.defaults().withTimeout(Duration.ofMinutes(10)), AwaitListener.ignoring());
@@ -125,6 +148,7 @@ class TeardownTest {
         return Stream.of(
                 Arguments.of("check()", (Consumer<Teardown>) Teardown::check),
                 Arguments.of("await()", (Consumer<Teardown>) Teardown::await),
+                Arguments.of("lastKnownQuota()", (Consumer<Teardown>) Teardown::lastKnownQuota),
                 Arguments.of("check().check(id)", (Consumer<Teardown>) teardown -> teardown.check().check(DROPLET)),
                 Arguments.of("await().await(id, ...)", (Consumer<Teardown>) teardown -> teardown.await()
                         .await(DROPLET, AwaitOptions.defaults(), AwaitListener.ignoring())));

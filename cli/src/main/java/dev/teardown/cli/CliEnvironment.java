@@ -1,7 +1,7 @@
 package dev.teardown.cli;
 
 import dev.teardown.adapters.http.ApiToken;
-import dev.teardown.adapters.http.HttpSourceConfig;
+import dev.teardown.adapters.http.HttpClientConfig;
 import dev.teardown.adapters.http.ProxyEnvironment;
 import java.net.URI;
 import java.util.Map;
@@ -38,7 +38,7 @@ final class CliEnvironment {
 
     /** {@code --api-url}, else {@value #API_URL_VARIABLE}, else DigitalOcean's. */
     URI apiUrl(Optional<URI> flag) {
-        return flag.or(() -> variable(API_URL_VARIABLE).map(CliEnvironment::url)).orElse(HttpSourceConfig.DEFAULT_BASE_URL);
+        return flag.or(() -> variable(API_URL_VARIABLE).map(CliEnvironment::url)).orElse(HttpClientConfig.DEFAULT_BASE_URL);
     }
 
     private static URI url(String text) {

@@ -2,7 +2,7 @@ package dev.teardown.cli;
 
 import dev.teardown.adapters.http.ApiToken;
 import dev.teardown.adapters.http.ExchangeListener;
-import dev.teardown.adapters.http.HttpSourceConfig;
+import dev.teardown.adapters.http.HttpClientConfig;
 import dev.teardown.app.Teardown;
 import dev.teardown.ports.in.AwaitTeardownUseCase;
 import dev.teardown.ports.in.CheckStatusUseCase;
@@ -56,7 +56,7 @@ final class CliStack implements AutoCloseable {
 
     private static Teardown teardown(CliContext context, ConnectionOptions connection, ApiEndpoint endpoint,
             Duration callDeadline, boolean cached) {
-        Teardown.Builder builder = Teardown.builder(httpSourceConfig(endpoint, callDeadline))
+        Teardown.Builder builder = Teardown.builder(httpClientConfig(endpoint, callDeadline))
                 .clock(context.clock())
                 .sleeper(context.sleeper())
                 .exchangeListener(connection.verbose ? RequestLog.toStderr(context.err()) : ExchangeListener.ignoring());
@@ -67,10 +67,10 @@ final class CliStack implements AutoCloseable {
     }
 
     /** The HTTP source's settings: no single read may outlast the whole call's deadline. */
-    private static HttpSourceConfig httpSourceConfig(ApiEndpoint endpoint, Duration callDeadline) {
-        Duration responseTimeout = callDeadline.compareTo(HttpSourceConfig.DEFAULT_RESPONSE_TIMEOUT) < 0
-                ? callDeadline : HttpSourceConfig.DEFAULT_RESPONSE_TIMEOUT;
-        return HttpSourceConfig.builder(endpoint.token())
+    private static HttpClientConfig httpClientConfig(ApiEndpoint endpoint, Duration callDeadline) {
+        Duration responseTimeout = callDeadline.compareTo(HttpClientConfig.DEFAULT_RESPONSE_TIMEOUT) < 0
+                ? callDeadline : HttpClientConfig.DEFAULT_RESPONSE_TIMEOUT;
+        return HttpClientConfig.builder(endpoint.token())
                 .baseUrl(endpoint.baseUrl())
                 .proxy(endpoint.proxy())
                 .callDeadline(callDeadline)

@@ -23,12 +23,12 @@ final class AnswerReader {
 
     private static final int NOT_FOUND = 404;
 
-    private final HttpSourceConfig config;
+    private final HttpClientConfig config;
     private final JsonFields json;
     private final Redaction redaction;
     private final boolean tunnelled;
 
-    AnswerReader(HttpSourceConfig config, Redaction redaction, boolean tunnelled) {
+    AnswerReader(HttpClientConfig config, Redaction redaction, boolean tunnelled) {
         this.config = config;
         this.json = new JsonFields(config.maxBodyBytes());
         this.redaction = redaction;
@@ -90,7 +90,7 @@ final class AnswerReader {
         String why = status == 407
                 ? ": it wants credentials, or refused those given (http://user:password@host:port)"
                 : "";
-        String detail = redaction.shown("the proxy " + HttpSourceConfig.shown(config.proxy().orElseThrow())
+        String detail = redaction.shown("the proxy " + HttpClientConfig.shown(config.proxy().orElseThrow())
                 + (tunnelled ? " refused a tunnel to " : " refused to forward the request to ")
                 + config.baseUrl().getHost() + " (HTTP " + status
                 + (response.getReasonPhrase() == null ? "" : " " + response.getReasonPhrase()) + ")" + why);

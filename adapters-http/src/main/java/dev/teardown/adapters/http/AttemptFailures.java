@@ -18,10 +18,10 @@ import org.apache.hc.core5.http.ProtocolException;
  */
 final class AttemptFailures {
 
-    private final HttpSourceConfig config;
+    private final HttpClientConfig config;
     private final Redaction redaction;
 
-    AttemptFailures(HttpSourceConfig config, Redaction redaction) {
+    AttemptFailures(HttpClientConfig config, Redaction redaction) {
         this.config = config;
         this.redaction = redaction;
     }

@@ -37,12 +37,12 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Rat
     }
 
     /** A source with the system clock, real sleeps and random jitter, over a transport of its own. */
-    public static HttpTeardownStatusSource create(HttpSourceConfig config) {
+    public static HttpTeardownStatusSource create(HttpClientConfig config) {
         return builder(config).build();
     }
 
     /** A builder for a source whose clock, sleeper and jitter can be replaced (in tests). */
-    public static Builder builder(HttpSourceConfig config) {
+    public static Builder builder(HttpClientConfig config) {
         return new Builder(config);
     }
 
@@ -106,7 +106,7 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Rat
     public static final class Builder {
         private final HttpTransport.Builder transport;
 
-        private Builder(HttpSourceConfig config) {
+        private Builder(HttpClientConfig config) {
             this.transport = HttpTransport.builder(config);
         }
 

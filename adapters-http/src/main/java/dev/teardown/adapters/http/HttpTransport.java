@@ -60,7 +60,7 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
     /** How much of the deadline may be gone for an attempt to still count as a first one. */
     private static final Duration FIRST_ATTEMPT_SLACK = Duration.ofMillis(1);
 
-    private final HttpSourceConfig config;
+    private final HttpClientConfig config;
     private final Clock clock;
     private final Sleeper sleeper;
     private final RandomGenerator jitter;
@@ -129,17 +129,17 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
     }
 
     /** A transport with the system clock, real sleeps and random jitter. */
-    public static HttpTransport create(HttpSourceConfig config) {
+    public static HttpTransport create(HttpClientConfig config) {
         return builder(config).build();
     }
 
     /** A builder for a transport whose clock, sleeper and jitter can be replaced (in tests). */
-    public static Builder builder(HttpSourceConfig config) {
+    public static Builder builder(HttpClientConfig config) {
         return new Builder(config);
     }
 
     /** The configuration this transport was built with. */
-    HttpSourceConfig config() {
+    HttpClientConfig config() {
         return config;
     }
 
@@ -353,7 +353,7 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
     // A connect cannot be cut by cancelling the request, so its timeout must be shortened per request;
     // RequestConfig's connect timeout is deprecated in favour of ConnectionConfig, which cannot be.
     @SuppressWarnings("deprecation")
-    private static RequestConfig requestConfig(Duration remaining, HttpSourceConfig config) {
+    private static RequestConfig requestConfig(Duration remaining, HttpClientConfig config) {
         return RequestConfig.custom()
                 .setConnectionRequestTimeout(Timeout.of(remaining))
                 .setConnectTimeout(Timeout.of(atMost(config.connectTimeout(), remaining)))
@@ -395,13 +395,13 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
 
     /** Builds a transport; everything but the configuration has a production default. */
     public static final class Builder {
-        private final HttpSourceConfig config;
+        private final HttpClientConfig config;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
         private RandomGenerator jitter = () -> ThreadLocalRandom.current().nextLong();
         private ExchangeListener exchangeListener = ExchangeListener.ignoring();
 
-        private Builder(HttpSourceConfig config) {
+        private Builder(HttpClientConfig config) {
             this.config = Objects.requireNonNull(config, "config");
         }
 

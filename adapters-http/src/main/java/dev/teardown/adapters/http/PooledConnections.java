@@ -49,7 +49,7 @@ final class PooledConnections {
     private PooledConnections() {
     }
 
-    static PoolingHttpClientConnectionManager pool(HttpSourceConfig config) {
+    static PoolingHttpClientConnectionManager pool(HttpClientConfig config) {
         return new ChannelSocketPoolBuilder()
                 .setConnectionFactory(new ConnectionFactory())
                 .setMaxConnTotal(config.poolSize())

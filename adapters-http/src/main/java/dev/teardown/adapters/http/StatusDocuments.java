@@ -23,7 +23,7 @@ import java.util.Set;
 public final class StatusDocuments {
 
     private static final JsonFactory JSON = new JsonFactory();
-    private static final StatusDocumentReader READER = new StatusDocumentReader(HttpSourceConfig.DEFAULT_MAX_BODY_BYTES);
+    private static final StatusDocumentReader READER = new StatusDocumentReader(HttpClientConfig.DEFAULT_MAX_BODY_BYTES);
     private static final List<ResourceKind> LISTS = List.of(
             ResourceKind.RESERVED_IP, ResourceKind.FLOATING_IP, ResourceKind.SNAPSHOT,
             ResourceKind.VOLUME, ResourceKind.VOLUME_SNAPSHOT);

@@ -65,8 +65,8 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
     }
 
     /** Short timeouts, so a failing test fails in seconds. */
-    HttpSourceConfig.Builder config() {
-        return HttpSourceConfig.builder(TOKEN)
+    HttpClientConfig.Builder config() {
+        return HttpClientConfig.builder(TOKEN)
                 .baseUrl(baseUrl())
                 .connectTimeout(Duration.ofSeconds(1))
                 .responseTimeout(Duration.ofSeconds(2))

@@ -39,7 +39,7 @@ class HttpTeardownStatusSourceConcurrencyTest {
                 .build();
     }
 
-    private static HttpTeardownStatusSource source(HttpSourceConfig config) {
+    private static HttpTeardownStatusSource source(HttpClientConfig config) {
         ManualClock clock = ManualClock.at("2026-11-29T10:00:00Z");
         return HttpTeardownStatusSource.builder(config).clock(clock).sleeper(clock.sleeper()).build();
     }

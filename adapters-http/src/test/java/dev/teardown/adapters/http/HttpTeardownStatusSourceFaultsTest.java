@@ -67,8 +67,8 @@ class HttpTeardownStatusSourceFaultsTest {
     }
 
     /** The real clock, so the deadline is real; the sleeper only records, so retries cost no time. */
-    private HttpTeardownStatusSource sourceWith(HttpSourceConfig.Builder config) {
-        HttpSourceConfig built = config
+    private HttpTeardownStatusSource sourceWith(HttpClientConfig.Builder config) {
+        HttpClientConfig built = config
                 .connectTimeout(Duration.ofMillis(500))
                 .responseTimeout(Duration.ofMillis(500))
                 .callDeadline(DEADLINE)

@@ -52,7 +52,7 @@ class HttpTeardownStatusSourceTest {
         source.close();
     }
 
-    private HttpTeardownStatusSource sourceWith(HttpSourceConfig config) {
+    private HttpTeardownStatusSource sourceWith(HttpClientConfig config) {
         return HttpTeardownStatusSource.builder(config).clock(clock).sleeper(clock.sleeper()).jitter(HALF).build();
     }
 
@@ -375,7 +375,7 @@ class HttpTeardownStatusSourceTest {
 
     @Test
     void statusOf_backoffPastTheDeadline_failsWithoutWaiting() {
-        HttpSourceConfig config = api.config()
+        HttpClientConfig config = api.config()
                 .callDeadline(Duration.ofSeconds(1))
                 .retryPolicy(RetryPolicy.of(5, Duration.ofSeconds(4), Duration.ofSeconds(8)))
                 .build();

@@ -65,7 +65,7 @@ class HttpTransportTest {
         transport.close();
     }
 
-    private HttpTransport transportWith(HttpSourceConfig config, Sleeper sleeper) {
+    private HttpTransport transportWith(HttpClientConfig config, Sleeper sleeper) {
         return HttpTransport.builder(config).clock(clock).sleeper(sleeper).jitter(() -> Long.MIN_VALUE).build();
     }
 

@@ -54,7 +54,7 @@ class InterruptsAndDeadlinesTest {
     }
 
     private HttpTeardownStatusSource source(RawServer server, Duration deadline, int poolSize) {
-        HttpSourceConfig config = HttpSourceConfig.builder(ApiServer.TOKEN)
+        HttpClientConfig config = HttpClientConfig.builder(ApiServer.TOKEN)
                 .baseUrl(server.baseUrl())
                 .connectTimeout(deadline.compareTo(NEVER) < 0 ? deadline : NEVER)
                 .responseTimeout(deadline.compareTo(NEVER) < 0 ? deadline : NEVER)

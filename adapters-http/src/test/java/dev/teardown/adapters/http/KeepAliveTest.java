@@ -46,7 +46,7 @@ class KeepAliveTest {
     }
 
     private HttpTeardownStatusSource source() {
-        return HttpTeardownStatusSource.create(HttpSourceConfig.builder(ApiServer.TOKEN)
+        return HttpTeardownStatusSource.create(HttpClientConfig.builder(ApiServer.TOKEN)
                 .baseUrl("http://127.0.0.1:" + server.getAddress().getPort()).build());
     }
 
@@ -85,7 +85,7 @@ class KeepAliveTest {
                 chunked ? RawServer.chunked(body, 300) : body);
         try (RawServer raw = RawServer.start(RawServer.answering(response));
                 HttpTeardownStatusSource source = HttpTeardownStatusSource.create(
-                        HttpSourceConfig.builder(ApiServer.TOKEN).baseUrl(raw.baseUrl()).build())) {
+                        HttpClientConfig.builder(ApiServer.TOKEN).baseUrl(raw.baseUrl()).build())) {
             for (int i = 0; i < 5; i++) {
                 assertThat(source.statusOf(ReferenceExamples.DROPLET_ID)).contains(ReferenceExamples.checkStatusDocStatus());
             }

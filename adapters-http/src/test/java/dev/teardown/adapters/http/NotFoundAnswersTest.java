@@ -31,7 +31,7 @@ class NotFoundAnswersTest {
     /** Body sizes around the error-body limit, each sent with a declared length and chunked. */
     static Stream<Arguments> sizesAroundTheLimit() {
         List<Arguments> cases = new ArrayList<>();
-        for (int size : new int[] {1, 200, LIMIT - 1, LIMIT, LIMIT + 1, 4 * LIMIT, HttpSourceConfig.DEFAULT_MAX_BODY_BYTES + 1}) {
+        for (int size : new int[] {1, 200, LIMIT - 1, LIMIT, LIMIT + 1, 4 * LIMIT, HttpClientConfig.DEFAULT_MAX_BODY_BYTES + 1}) {
             cases.add(Arguments.of(size, false));
             cases.add(Arguments.of(size, true));
         }
@@ -47,7 +47,7 @@ class NotFoundAnswersTest {
 
     private static Object lookUp(RawServer server) {
         ManualClock clock = ManualClock.at("2026-11-29T10:00:00Z");
-        HttpSourceConfig config = HttpSourceConfig.builder(ApiServer.TOKEN).baseUrl(server.baseUrl()).build();
+        HttpClientConfig config = HttpClientConfig.builder(ApiServer.TOKEN).baseUrl(server.baseUrl()).build();
         try (HttpTeardownStatusSource source = HttpTeardownStatusSource.builder(config)
                 .clock(clock).sleeper(clock.sleeper()).build()) {
             return source.statusOf(DROPLET_ID);

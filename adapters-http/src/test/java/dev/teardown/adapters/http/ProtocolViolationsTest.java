@@ -39,7 +39,7 @@ class ProtocolViolationsTest {
 
     private static Object lookUp(RawServer server) {
         ManualClock clock = ManualClock.at("2026-11-29T10:00:00Z");
-        HttpSourceConfig config = HttpSourceConfig.builder(ApiServer.TOKEN).baseUrl(server.baseUrl()).build();
+        HttpClientConfig config = HttpClientConfig.builder(ApiServer.TOKEN).baseUrl(server.baseUrl()).build();
         try (HttpTeardownStatusSource source = HttpTeardownStatusSource.builder(config)
                 .clock(clock).sleeper(clock.sleeper()).build()) {
             return source.statusOf(DROPLET_ID);
@@ -160,7 +160,7 @@ class ProtocolViolationsTest {
 
     @Test
     void statusOf_gzipBombOverTheBodyLimit_isABadResponseRatherThanTruncated() {
-        byte[] bomb = gzip(("{\"x\": \"" + "0".repeat(HttpSourceConfig.DEFAULT_MAX_BODY_BYTES) + "\"}")
+        byte[] bomb = gzip(("{\"x\": \"" + "0".repeat(HttpClientConfig.DEFAULT_MAX_BODY_BYTES) + "\"}")
                 .getBytes(StandardCharsets.US_ASCII));
 
         assertBadResponseAfterOneRequest(RawServer.response(RawServer.head("HTTP/1.1 200 OK",

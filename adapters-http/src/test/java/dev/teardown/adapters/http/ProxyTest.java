@@ -52,7 +52,7 @@ class ProxyTest {
     }
 
     private HttpTeardownStatusSource source(String baseUrl, URI proxyUrl) {
-        source = HttpTeardownStatusSource.builder(HttpSourceConfig.builder(ApiServer.TOKEN)
+        source = HttpTeardownStatusSource.builder(HttpClientConfig.builder(ApiServer.TOKEN)
                         .baseUrl(baseUrl)
                         .proxy(proxyUrl)
                         .connectTimeout(Duration.ofSeconds(5))

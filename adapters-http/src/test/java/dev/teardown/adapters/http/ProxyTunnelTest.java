@@ -113,7 +113,7 @@ class ProxyTunnelTest {
                 relay(connection.socket(), upstream, relayedToTheApi);
             }
         });
-                HttpTeardownStatusSource source = HttpTeardownStatusSource.create(HttpSourceConfig.builder(ApiServer.TOKEN)
+                HttpTeardownStatusSource source = HttpTeardownStatusSource.create(HttpClientConfig.builder(ApiServer.TOKEN)
                         .baseUrl("https://" + API_HOST)
                         .proxy(URI.create(proxy.baseUrl()))
                         .callDeadline(Duration.ofSeconds(20))

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SpecValidDocumentsTest {
 
     private static final DropletId DROPLET = DropletId.of(61486916);
-    private static final StatusDocumentReader READER = new StatusDocumentReader(HttpSourceConfig.DEFAULT_MAX_BODY_BYTES);
+    private static final StatusDocumentReader READER = new StatusDocumentReader(HttpClientConfig.DEFAULT_MAX_BODY_BYTES);
 
     private static TeardownStatus readByBoth(String json) throws MalformedDocumentException {
         byte[] document = json.getBytes(StandardCharsets.UTF_8);

@@ -54,7 +54,7 @@ class StaleConnectionTest {
             firstConnectionDropped.countDown();
         });
                 HttpTeardownStatusSource source = HttpTeardownStatusSource.builder(
-                        HttpSourceConfig.builder(ApiServer.TOKEN).baseUrl(server.baseUrl()).build())
+                        HttpClientConfig.builder(ApiServer.TOKEN).baseUrl(server.baseUrl()).build())
                         .sleeper(sleeps::add)
                         .exchangeListener(exchanges::add)
                         .build()) {

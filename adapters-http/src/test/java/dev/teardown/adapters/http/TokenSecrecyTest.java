@@ -90,7 +90,7 @@ class TokenSecrecyTest {
 
     @Test
     void toString_ofTokenConfigurationAndSource_neverShowsTheToken() {
-        HttpSourceConfig config = api.config().build();
+        HttpClientConfig config = api.config().build();
         try (HttpTeardownStatusSource source = source()) {
             assertThat(List.of(ApiServer.TOKEN.toString(), config.toString(), source.toString()))
                     .allSatisfy(text -> assertThat(text).doesNotContain(ApiServer.TOKEN_TEXT));

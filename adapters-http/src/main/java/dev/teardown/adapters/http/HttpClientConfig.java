@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  *     answers; a plain-http (loopback) API only through a proxy on loopback. {@link ProxyEnvironment}
  *     finds one the way other tools do.
  */
-public record HttpSourceConfig(
+public record HttpClientConfig(
         URI baseUrl,
         ApiToken token,
         Duration connectTimeout,
@@ -51,7 +51,7 @@ public record HttpSourceConfig(
     private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
     private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\." + OCTET + "){3}");
 
-    public HttpSourceConfig {
+    public HttpClientConfig {
         baseUrl = checkedBaseUrl(baseUrl);
         Objects.requireNonNull(token, "token");
         requirePositive(connectTimeout, "connect timeout");
@@ -64,7 +64,7 @@ public record HttpSourceConfig(
         if (poolSize < 1) {
             throw new IllegalArgumentException("pool size must be >= 1, was " + poolSize);
         }
-        proxy = Objects.requireNonNullElse(proxy, Optional.<URI>empty()).map(HttpSourceConfig::checkedProxy);
+        proxy = Objects.requireNonNullElse(proxy, Optional.<URI>empty()).map(HttpClientConfig::checkedProxy);
         if (proxy.isPresent() && baseUrl.getScheme().equals("http") && !isLoopback(proxy.get().getHost())) {
             throw new IllegalArgumentException("a plain-http base url may go only through a proxy on loopback: the proxy"
                     + " would read the token; was " + shown(proxy.get()) + " for " + baseUrl);
@@ -72,7 +72,7 @@ public record HttpSourceConfig(
     }
 
     /** A configuration with every default but the token. */
-    public static HttpSourceConfig of(ApiToken token) {
+    public static HttpClientConfig of(ApiToken token) {
         return builder(token).build();
     }
 
@@ -190,11 +190,11 @@ public record HttpSourceConfig(
 
     @Override
     public String toString() {
-        return "HttpSourceConfig[baseUrl=" + baseUrl + ", token=" + token
+        return "HttpClientConfig[baseUrl=" + baseUrl + ", token=" + token
                 + ", connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout
                 + ", callDeadline=" + callDeadline + ", retryPolicy=" + retryPolicy
                 + ", maxBodyBytes=" + maxBodyBytes + ", poolSize=" + poolSize
-                + ", proxy=" + proxy.map(HttpSourceConfig::shown).orElse("none") + "]";
+                + ", proxy=" + proxy.map(HttpClientConfig::shown).orElse("none") + "]";
     }
 
     /** Builds a configuration; every value but the token has a default. */
@@ -263,8 +263,8 @@ public record HttpSourceConfig(
             return this;
         }
 
-        public HttpSourceConfig build() {
-            return new HttpSourceConfig(baseUrl, token, connectTimeout, responseTimeout, callDeadline, retryPolicy,
+        public HttpClientConfig build() {
+            return new HttpClientConfig(baseUrl, token, connectTimeout, responseTimeout, callDeadline, retryPolicy,
                     maxBodyBytes, poolSize, proxy);
         }
     }

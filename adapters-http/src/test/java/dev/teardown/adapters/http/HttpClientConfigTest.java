@@ -11,13 +11,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class HttpSourceConfigTest {
+class HttpClientConfigTest {
 
     private static final ApiToken TOKEN = ApiToken.of("dop_v1_abc");
 
     @Test
     void of_token_hasTheDocumentedDefaults() {
-        HttpSourceConfig config = HttpSourceConfig.of(TOKEN);
+        HttpClientConfig config = HttpClientConfig.of(TOKEN);
 
         assertThat(config.baseUrl()).isEqualTo(URI.create("https://api.digitalocean.com"));
         assertThat(config.callDeadline()).isEqualTo(Duration.ofSeconds(30));
@@ -30,7 +30,7 @@ class HttpSourceConfigTest {
 
     @Test
     void baseUrl_withPathPrefixAndTrailingSlash_keepsThePrefixWithoutTheSlash() {
-        HttpSourceConfig config = HttpSourceConfig.builder(TOKEN).baseUrl("https://proxy.example/do/api/").build();
+        HttpClientConfig config = HttpClientConfig.builder(TOKEN).baseUrl("https://proxy.example/do/api/").build();
 
         assertThat(config.baseUrl()).isEqualTo(URI.create("https://proxy.example/do/api"));
     }
@@ -38,7 +38,7 @@ class HttpSourceConfigTest {
     @Test
     void baseUrl_plainHttpOnLoopback_isAccepted() {
         assertThat(List.of("http://127.0.0.1:8080", "http://localhost:9", "http://[::1]:80/x", "http://127.9.9.9"))
-                .allSatisfy(url -> assertThat(HttpSourceConfig.builder(TOKEN).baseUrl(url).build().baseUrl())
+                .allSatisfy(url -> assertThat(HttpClientConfig.builder(TOKEN).baseUrl(url).build().baseUrl())
                         .hasScheme("http"));
     }
 
@@ -46,7 +46,7 @@ class HttpSourceConfigTest {
     void baseUrl_plainHttpElsewhere_isRefused() {
         assertThat(List.of("http://api.digitalocean.com", "http://10.0.0.1", "http://localhost.evil.example",
                 "http://127.0.0.1.nip.io", "http://[::2]"))
-                .allSatisfy(url -> assertThatThrownBy(() -> HttpSourceConfig.builder(TOKEN).baseUrl(url).build())
+                .allSatisfy(url -> assertThatThrownBy(() -> HttpClientConfig.builder(TOKEN).baseUrl(url).build())
                         .as(url)
                         .isInstanceOf(IllegalArgumentException.class)
                         .hasMessageContaining("https"));
@@ -57,7 +57,7 @@ class HttpSourceConfigTest {
         "http://127.255.255.255", "http://127.10.20.30:65535", "http://[::1]", "http://[::1]:8080",
         "http://[0:0:0:0:0:0:0:1]", "http://[0::1]", "http://[0000:0000::0001]", "http://[::ffff:127.0.0.1]"})
     void baseUrl_plainHttpToALiteralLoopbackAddressOrLocalhost_isAccepted(String url) {
-        assertThat(HttpSourceConfig.builder(TOKEN).baseUrl(url).build().baseUrl()).hasScheme("http");
+        assertThat(HttpClientConfig.builder(TOKEN).baseUrl(url).build().baseUrl()).hasScheme("http");
     }
 
     /** Names a resolver may send anywhere, and spellings of 127.0.0.1 that only some parsers read as it. */
@@ -70,7 +70,7 @@ class HttpSourceConfigTest {
         "http://[::2]", "http://[fe80::1]", "http://[::ffff:10.0.0.1]", "http://10.0.0.1", "http://192.168.1.1"})
     void baseUrl_plainHttpToAnyOtherHost_isRefused(String url) {
         // Some of these are no host at all to java.net.URI, and refused as such.
-        assertThatThrownBy(() -> HttpSourceConfig.builder(TOKEN).baseUrl(url).build())
+        assertThatThrownBy(() -> HttpClientConfig.builder(TOKEN).baseUrl(url).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("http");
     }
@@ -79,20 +79,20 @@ class HttpSourceConfigTest {
     void baseUrl_otherShapes_areRefused() {
         assertThat(List.of("ftp://api.digitalocean.com", "https://user:pw@api.digitalocean.com",
                 "https://api.digitalocean.com?x=1", "/v2", "mailto:a@b"))
-                .allSatisfy(url -> assertThatThrownBy(() -> HttpSourceConfig.builder(TOKEN).baseUrl(url).build())
+                .allSatisfy(url -> assertThatThrownBy(() -> HttpClientConfig.builder(TOKEN).baseUrl(url).build())
                         .as(url)
                         .isInstanceOf(IllegalArgumentException.class));
     }
 
     @Test
     void build_nonPositiveValues_areRefusedSayingWhat() {
-        assertThatThrownBy(() -> HttpSourceConfig.builder(TOKEN).callDeadline(Duration.ZERO).build())
+        assertThatThrownBy(() -> HttpClientConfig.builder(TOKEN).callDeadline(Duration.ZERO).build())
                 .hasMessage("call deadline must be > 0, was PT0S");
-        assertThatThrownBy(() -> HttpSourceConfig.builder(TOKEN).connectTimeout(Duration.ofSeconds(-1)).build())
+        assertThatThrownBy(() -> HttpClientConfig.builder(TOKEN).connectTimeout(Duration.ofSeconds(-1)).build())
                 .hasMessageContaining("connect timeout must be > 0");
-        assertThatThrownBy(() -> HttpSourceConfig.builder(TOKEN).maxBodyBytes(0).build())
+        assertThatThrownBy(() -> HttpClientConfig.builder(TOKEN).maxBodyBytes(0).build())
                 .hasMessageContaining("max body bytes");
-        assertThatThrownBy(() -> HttpSourceConfig.builder(TOKEN).poolSize(0).build())
+        assertThatThrownBy(() -> HttpClientConfig.builder(TOKEN).poolSize(0).build())
                 .hasMessage("pool size must be >= 1, was 0");
     }
 
@@ -104,7 +104,7 @@ class HttpSourceConfigTest {
         "http://user:pa%40ss@proxy.example:8080, http://user:pa%40ss@proxy.example:8080",
         "http://[::1]:3128, http://[::1]:3128"})
     void proxy_httpUrl_isKeptAsSchemeHostAndPort(String given, String kept) {
-        assertThat(HttpSourceConfig.builder(TOKEN).proxy(URI.create(given)).build().proxy()).contains(URI.create(kept));
+        assertThat(HttpClientConfig.builder(TOKEN).proxy(URI.create(given)).build().proxy()).contains(URI.create(kept));
     }
 
     @ParameterizedTest
@@ -112,7 +112,7 @@ class HttpSourceConfigTest {
         "http://user:hunter2@proxy.example:3128/path", "http://user:hunter2@proxy.example:3128?x=1",
         "http://user:hunter2@proxy.example:3128#f", "user:hunter2@proxy.example:3128", "/relative"})
     void proxy_otherShapes_areRefusedWithoutShowingThePassword(String given) {
-        assertThatThrownBy(() -> HttpSourceConfig.builder(TOKEN).proxy(URI.create(given)).build())
+        assertThatThrownBy(() -> HttpClientConfig.builder(TOKEN).proxy(URI.create(given)).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("proxy")
                 .hasMessageNotContaining("hunter2");
@@ -121,7 +121,7 @@ class HttpSourceConfigTest {
     @ParameterizedTest
     @ValueSource(strings = {"http://proxy.example:3128", "http://10.0.0.1:3128", "http://user:hunter2@proxy.example:3128"})
     void proxy_remoteForAPlainHttpApi_isRefused(String remoteProxy) {
-        assertThatThrownBy(() -> HttpSourceConfig.builder(TOKEN).baseUrl("http://127.0.0.1:8080")
+        assertThatThrownBy(() -> HttpClientConfig.builder(TOKEN).baseUrl("http://127.0.0.1:8080")
                 .proxy(URI.create(remoteProxy)).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("loopback")
@@ -130,21 +130,21 @@ class HttpSourceConfigTest {
 
     @Test
     void proxy_onLoopbackForAPlainHttpApi_isAccepted() {
-        assertThat(HttpSourceConfig.builder(TOKEN).baseUrl("http://127.0.0.1:8080")
+        assertThat(HttpClientConfig.builder(TOKEN).baseUrl("http://127.0.0.1:8080")
                 .proxy(URI.create("http://localhost:3128")).build().proxy()).isPresent();
     }
 
     @Test
     void toString_proxyWithCredentials_showsNeitherUserNorPassword() {
-        HttpSourceConfig config = HttpSourceConfig.builder(TOKEN).proxy(URI.create("http://alice:hunter2@proxy.example:3128")).build();
+        HttpClientConfig config = HttpClientConfig.builder(TOKEN).proxy(URI.create("http://alice:hunter2@proxy.example:3128")).build();
 
         assertThat(config.toString()).contains("proxy=http://***@proxy.example:3128").doesNotContain("hunter2", "alice");
-        assertThat(HttpSourceConfig.of(TOKEN).toString()).contains("proxy=none");
+        assertThat(HttpClientConfig.of(TOKEN).toString()).contains("proxy=none");
     }
 
     @Test
     void toBuilder_unchanged_buildsAnEqualConfig() {
-        HttpSourceConfig config = HttpSourceConfig.builder(TOKEN).poolSize(3).callDeadline(Duration.ofSeconds(7))
+        HttpClientConfig config = HttpClientConfig.builder(TOKEN).poolSize(3).callDeadline(Duration.ofSeconds(7))
                 .proxy(URI.create("http://proxy.example:3128")).build();
 
         assertThat(config.toBuilder().build()).isEqualTo(config);
