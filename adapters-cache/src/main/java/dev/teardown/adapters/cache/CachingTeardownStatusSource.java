@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,7 +54,7 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
         this.upstream = builder.upstream;
         this.config = builder.config;
         this.ownedExecutor = builder.executor == null ? loaderThreads() : null;
-        Executor executor = builder.executor == null ? ownedExecutor : builder.executor;
+        Executor executor = builder.executor == null ? afterCloseOnTheCaller(ownedExecutor) : builder.executor;
         CacheConfig expiries = builder.config;
         // Caffeine's statistics would count a caller who joined a call as a hit before the call ended,
         // failed or not; the counters are ours, and Caffeine only tells of evictions.
@@ -238,6 +239,21 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
             throw error;
         }
         return new UndeclaredThrowableException(cause, "the wrapped source threw a checked exception");
+    }
+
+    /**
+     * Caffeine may hand over upkeep (expiring, evicting) after {@link #close()} shut the threads down; it
+     * would log the refusal as a WARNING with a stack trace in the host's logs, so that late upkeep runs
+     * on the calling thread instead.
+     */
+    private static Executor afterCloseOnTheCaller(ExecutorService threads) {
+        return task -> {
+            try {
+                threads.execute(task);
+            } catch (RejectedExecutionException shutDown) {
+                task.run();
+            }
+        };
     }
 
     private static ExecutorService loaderThreads() {
