@@ -27,6 +27,9 @@ public interface FleetWatch {
      * order they ended; a run may be started again after more are added. Interrupted, it ends every
      * remaining watch with {@link AwaitResult.StopReason#INTERRUPTED} and sets the interrupt flag again.
      *
+     * <p>An exception other than {@code TeardownApiException} from a lookup, or any from the listener,
+     * ends the run and reaches the caller; the Droplets stay watched, and the run may be started again.
+     *
      * @throws IllegalStateException when another thread is running this watch
      */
     Map<DropletId, AwaitResult> runUntilIdle();

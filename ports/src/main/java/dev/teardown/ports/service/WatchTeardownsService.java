@@ -181,6 +181,12 @@ public final class WatchTeardownsService implements WatchTeardownsUseCase {
                 synchronized (schedule) {
                     return schedule.failed(poll, failure, clock.instant());
                 }
+            } catch (RuntimeException | Error bug) {
+                // not a lookup's failure but a defect: it reaches the caller, and the Droplet stays watched
+                synchronized (schedule) {
+                    schedule.putBack(poll);
+                }
+                throw bug;
             }
             synchronized (schedule) {
                 return schedule.answered(poll, answer, clock.instant());

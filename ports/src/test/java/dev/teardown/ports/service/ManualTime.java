@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 /** A clock moved only by hand or by its sleeper, for the watch of many teardowns (a service needs a Clock). */
 final class ManualTime extends Clock {
 
-    private Instant now;
+    private volatile Instant now;
     private Runnable onSleep = () -> { };
 
     ManualTime(Instant start) {

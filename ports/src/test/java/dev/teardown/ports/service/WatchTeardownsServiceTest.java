@@ -1,12 +1,14 @@
 package dev.teardown.ports.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.teardown.domain.DropletId;
 import dev.teardown.ports.in.AwaitObservation;
 import dev.teardown.ports.in.AwaitOptions;
 import dev.teardown.ports.in.AwaitResult;
 import dev.teardown.ports.in.AwaitResult.StopReason;
+import dev.teardown.ports.in.CheckStatusUseCase;
 import dev.teardown.ports.in.FleetWatch;
 import dev.teardown.ports.in.StatusAnswer;
 import dev.teardown.ports.in.WatchListener;
@@ -276,6 +278,54 @@ class WatchTeardownsServiceTest {
         List<Instant> lastPolls = api.lookupsOf(DropletId.of(5));
         Instant teardownEnd = lastPolls.get(0).plusSeconds(40);
         assertThat(lastPolls.get(lastPolls.size() - 1)).isBetween(teardownEnd, teardownEnd.plusSeconds(3));
+    }
+
+    @Test
+    void runUntilIdle_lookupThrowsADefect_reachesTheCallerAndTheDropletStaysWatched() {
+        api.teardown(A, Duration.ofSeconds(10), 1);
+        AtomicInteger calls = new AtomicInteger();
+        CheckStatusUseCase flaky = new CheckStatusUseCase() {
+            @Override
+            public StatusAnswer check(DropletId dropletId) {
+                throw new AssertionError("a watch must give each lookup its deadline");
+            }
+
+            @Override
+            public StatusAnswer check(DropletId dropletId, Instant deadline) {
+                if (calls.getAndIncrement() == 0) {
+                    throw new IllegalStateException("a defect in the lookup");
+                }
+                return api.check(dropletId, deadline);
+            }
+        };
+        FleetWatch watch = new WatchTeardownsService(flaky, RateBudget.unlimited(), time, time.sleeper(), () -> 1.0,
+                Duration.ofSeconds(1)).watch(listener);
+        watch.add(A, OPTIONS);
+
+        assertThatThrownBy(watch::runUntilIdle).isInstanceOf(IllegalStateException.class);
+        assertThat(watch.watching()).containsExactly(A);
+        assertThat(watch.runUntilIdle().get(A).reason()).isEqualTo(StopReason.TERMINAL);
+    }
+
+    @Test
+    void add_fromAnotherThreadWhileRunning_isWatched() throws Exception {
+        api.endless(A).teardown(B, Duration.ofSeconds(5), 1);
+        FleetWatch watch = new WatchTeardownsService(api, RateBudget.unlimited(), time, duration -> {
+            synchronized (time) {
+                time.advance(duration);
+            }
+        }, () -> 1.0, Duration.ofSeconds(1)).watch(listener);
+        watch.add(A, OPTIONS.withTimeout(Duration.ofHours(1)));
+        Thread runner = new Thread(watch::runUntilIdle);
+        runner.start();
+
+        watch.add(B, OPTIONS);
+        watch.remove(A);
+        runner.join(10_000);
+
+        assertThat(runner.isAlive()).isFalse();
+        assertThat(ended).containsOnlyKeys(B);
+        assertThat(ended.get(B).reason()).isEqualTo(StopReason.TERMINAL);
     }
 
     /** Counts the permits a budget granted. */
