@@ -2,29 +2,41 @@ package dev.teardown.app;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.google.inject.multibindings.OptionalBinder;
 import dev.teardown.adapters.http.ExchangeListener;
 import dev.teardown.adapters.http.HttpClientConfig;
 import dev.teardown.adapters.http.HttpTeardownStatusSource;
 import dev.teardown.adapters.http.HttpTransport;
+import dev.teardown.ports.out.RateBudget;
 import dev.teardown.ports.out.RateLimitQuotaSource;
 import dev.teardown.ports.out.Sleeper;
 import dev.teardown.ports.out.TeardownStatusSource;
+import dev.teardown.ports.service.RateBudgetConfig;
+import dev.teardown.ports.service.SlidingLogRateBudget;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
  * The DigitalOcean API as the {@link Upstream} source. Needs an {@link HttpClientConfig} and an
- * {@link ExchangeListener} bound by other modules.
+ * {@link ExchangeListener} bound by other modules. Every call spends from one {@link RateBudget}: by
+ * default this process's own, 80 % of DigitalOcean's limits ({@link RateBudgetConfig#digitalOcean()});
+ * a {@link RateBudgetModule} puts another in its place.
  */
 public final class HttpSourceModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        OptionalBinder.newOptionalBinder(binder(), RateBudget.class).setDefault()
+                .toProvider(() -> SlidingLogRateBudget.of(RateBudgetConfig.digitalOcean())).in(Singleton.class);
+    }
 
     /** One pool and one retry loop for every call of the API; each call's adapter is built over it. */
     @Provides
     @Singleton
     HttpTransport transport(HttpClientConfig config, Clock clock, Sleeper sleeper,
-            ExchangeListener exchangeListener, Lifecycle lifecycle) {
+            ExchangeListener exchangeListener, RateBudget budget, Lifecycle lifecycle) {
         return lifecycle.register(HttpTransport.builder(config)
-                .clock(clock).sleeper(sleeper).exchangeListener(exchangeListener).build());
+                .clock(clock).sleeper(sleeper).exchangeListener(exchangeListener).rateBudget(budget).build());
     }
 
     /** What the API last said of the token's rate limit, for a platform's dashboards. */

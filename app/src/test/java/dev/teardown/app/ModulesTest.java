@@ -19,7 +19,11 @@ import dev.teardown.domain.DropletId;
 import dev.teardown.domain.TeardownStatus;
 import dev.teardown.ports.in.CheckStatusUseCase;
 import dev.teardown.ports.in.StatusAnswer;
+import dev.teardown.ports.out.RateBudget;
+import dev.teardown.ports.out.TeardownApiException;
 import dev.teardown.ports.out.TeardownStatusSource;
+import dev.teardown.ports.service.RateBudgetConfig;
+import dev.teardown.ports.service.SlidingLogRateBudget;
 import dev.teardown.sandbox.SandboxScenarios;
 import dev.teardown.sandbox.SandboxServer;
 import dev.teardown.testkit.InMemoryTeardownStatusSource;
@@ -27,6 +31,7 @@ import dev.teardown.testkit.ManualClock;
 import dev.teardown.testkit.ReferenceExamples;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -214,6 +219,45 @@ class ModulesTest {
                 .hasRootCauseInstanceOf(IllegalStateException.class)
                 .rootCause().hasMessageContaining("share the order 100");
         injector.getInstance(Lifecycle.class).close();
+    }
+
+    @Test
+    void teardownModule_byDefault_spendsFromOneBudgetOfEightyPercentOfDigitalOceansLimits() {
+        Injector injector = Guice.createInjector(
+                new TeardownModule(HttpClientConfig.builder(TOKEN).baseUrl("http://127.0.0.1:9").build()));
+        try {
+            RateBudget budget = injector.getInstance(RateBudget.class);
+
+            assertThat(budget).isInstanceOf(SlidingLogRateBudget.class).isSameAs(injector.getInstance(RateBudget.class));
+            assertThat(((SlidingLogRateBudget) budget).config()).isEqualTo(RateBudgetConfig.digitalOcean());
+        } finally {
+            injector.getInstance(Lifecycle.class).close();
+        }
+    }
+
+    @Test
+    void rateBudgetModule_takesThePlaceOfTheDefaultBudgetForEveryCall() {
+        ManualClock clock = ManualClock.at("2026-11-29T10:00:00Z");
+        // In production a RedisRateBudget, shared by every process of the token.
+        RateBudget shared = SlidingLogRateBudget.of(new RateBudgetConfig(10, 1, 1.0));
+        try (SandboxServer sandbox = SandboxServer.start(0, clock)) {
+            Injector injector = Guice.createInjector(
+                    new TeardownModule(HttpClientConfig.builder(TOKEN).baseUrl(sandbox.uri()).build()),
+                    new RateBudgetModule(shared));
+            try {
+                CheckStatusUseCase check = injector.getInstance(CheckStatusUseCase.class);
+
+                check.check(SandboxScenarios.SUCCEEDS);
+
+                assertThat(injector.getInstance(RateBudget.class)).isSameAs(shared);
+                assertThat(shared.state(Instant.now()).usedLastMinute()).isEqualTo(1);
+                assertThatThrownBy(() -> check.check(SandboxScenarios.FAILS_ONE_VOLUME))
+                        .isInstanceOfSatisfying(TeardownApiException.class,
+                                e -> assertThat(e.reason()).isEqualTo(TeardownApiException.Reason.RATE_LIMITED));
+            } finally {
+                injector.getInstance(Lifecycle.class).close();
+            }
+        }
     }
 
     @Test

@@ -17,6 +17,9 @@ import dev.teardown.ports.in.AwaitListener;
 import dev.teardown.ports.in.AwaitOptions;
 import dev.teardown.ports.in.AwaitResult;
 import dev.teardown.ports.in.StatusAnswer;
+import dev.teardown.ports.out.TeardownApiException;
+import dev.teardown.ports.service.RateBudgetConfig;
+import dev.teardown.ports.service.SlidingLogRateBudget;
 import dev.teardown.sandbox.SandboxScenarios;
 import dev.teardown.sandbox.SandboxServer;
 import dev.teardown.testkit.ManualClock;
@@ -112,6 +115,61 @@ class TeardownTest {
                 assertThat(quota.remaining()).isEqualTo(4321);
             });
         }
+    }
+
+    @Test
+    void check_withABudgetOfTwo_refusesTheThirdLookupWithoutSendingIt() {
+        answerWithAStatus();
+        ManualClock clock = ManualClock.at("2026-11-29T10:00:00Z");
+        try (Teardown teardown = builder().withoutCache().clock(clock).sleeper(clock.sleeper())
+                .rateBudget(SlidingLogRateBudget.of(new RateBudgetConfig(20, 2, 1.0))).build()) {
+            teardown.check().check(DROPLET);
+            teardown.check().check(DROPLET);
+
+            assertThatThrownBy(() -> teardown.check().check(DROPLET))
+                    .isInstanceOfSatisfying(TeardownApiException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(TeardownApiException.Reason.RATE_LIMITED);
+                        assertThat(e.attempts()).isZero();
+                        assertThat(e.retryAllowedAt()).hasValue(Instant.parse("2026-11-29T10:01:00Z"));
+                        assertThat(e.getMessage()).contains("rate budget");
+                    });
+            assertThat(teardown.rateBudgetState()).satisfies(state -> {
+                assertThat(state.usedLastMinute()).isEqualTo(2);
+                assertThat(state.remaining()).isZero();
+                assertThat(state.nextFreeAt()).isEqualTo(Instant.parse("2026-11-29T10:01:00Z"));
+            });
+        }
+
+        api.verify(2, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void rateBudgetState_byDefault_isEightyPercentOfDigitalOceansLimits() {
+        try (Teardown teardown = teardown()) {
+            assertThat(teardown.rateBudgetState()).satisfies(state -> {
+                assertThat(state.allowedPerMinute()).isEqualTo(200);
+                assertThat(state.allowedPerHour()).isEqualTo(4000);
+                assertThat(state.usedLastHour()).isZero();
+            });
+        }
+    }
+
+    @Test
+    void rateBudgetState_afterALookup_countsItsRequest() {
+        answerWithAStatus();
+        try (Teardown teardown = teardown()) {
+            teardown.check().check(DROPLET);
+
+            assertThat(teardown.rateBudgetState().usedLastMinute()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void rateBudgetState_afterClose_isRefused() {
+        Teardown teardown = teardown();
+        teardown.close();
+
+        assertThatThrownBy(teardown::rateBudgetState).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

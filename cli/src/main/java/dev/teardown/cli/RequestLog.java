@@ -16,6 +16,7 @@ final class RequestLog {
             StringBuilder line = new StringBuilder("> ").append(exchange.method()).append(' ').append(Printable.of(exchange.path()))
                     .append(" -> ").append(answer)
                     .append(String.format(Locale.ROOT, " (attempt %d, %d ms", exchange.attempt(), exchange.elapsed().toMillis()));
+            exchange.budgetRemaining().ifPresent(left -> line.append(", budget-remaining ").append(left));
             exchange.rateLimitRemaining().ifPresent(left -> line.append(", ratelimit-remaining ").append(left));
             line.append(')');
             exchange.failure().ifPresent(failure -> line.append(": ").append(Printable.of(failure)));

@@ -258,6 +258,18 @@ class ApiCliTest {
     }
 
     @Test
+    void status_verbose_logsThePermitsTheDefaultRateBudgetHasLeft() {
+        api.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)
+                .withBody(ReferenceExamples.checkStatusDocJson())));
+
+        CliRun run = run("status", "61486916", "--verbose");
+
+        assertThat(run.exitCode()).isEqualTo(0);
+        // 80 % of DigitalOcean's 250 a minute, one of them spent
+        assertThat(run.err()).contains("> GET " + PATH + " -> 200 (attempt 1, ").contains(" ms, budget-remaining 199)");
+    }
+
+    @Test
     void status_noCache_stillAnswers() {
         answer(200, ReferenceExamples.openApiJson());
 

@@ -3,6 +3,7 @@ package dev.teardown.adapters.http;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * Hears of every request the transport sends and how it ended, for request logs and metrics. Called on
@@ -28,10 +29,18 @@ public interface ExchangeListener {
      * @param elapsed how long the attempt took
      * @param rateLimitRemaining the {@code ratelimit-remaining} the API last reported, when known
      * @param failure what went wrong, empty when the attempt got an answer its call reads
+     * @param budgetRemaining the permits the transport's rate budget had left after the attempt; empty
+     *     for {@link dev.teardown.ports.out.RateBudget#unlimited()}
      */
     record Exchange(
             String method, String path, OptionalInt status, int attempt, Duration elapsed,
-            OptionalInt rateLimitRemaining, Optional<String> failure) {
+            OptionalInt rateLimitRemaining, Optional<String> failure, OptionalLong budgetRemaining) {
+
+        /** An exchange of a transport without a rate budget. */
+        public Exchange(String method, String path, OptionalInt status, int attempt, Duration elapsed,
+                OptionalInt rateLimitRemaining, Optional<String> failure) {
+            this(method, path, status, attempt, elapsed, rateLimitRemaining, failure, OptionalLong.empty());
+        }
     }
 
     /** Holds the one ignoring listener, so that a transport can recognise it. */

@@ -3,6 +3,7 @@ package dev.teardown.adapters.http;
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.RateLimitQuota;
 import dev.teardown.domain.TeardownStatus;
+import dev.teardown.ports.out.RateBudget;
 import dev.teardown.ports.out.RateLimitQuotaSource;
 import dev.teardown.ports.out.Sleeper;
 import dev.teardown.ports.out.TeardownApiException.Reason;
@@ -131,6 +132,12 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Rat
         /** Hears of every request and its answer, such as for a request log; the default ignores them. */
         public Builder exchangeListener(ExchangeListener exchangeListener) {
             transport.exchangeListener(exchangeListener);
+            return this;
+        }
+
+        /** The token's rate budget; see {@link HttpTransport.Builder#rateBudget(RateBudget)}. */
+        public Builder rateBudget(RateBudget budget) {
+            transport.rateBudget(budget);
             return this;
         }
 

@@ -2,11 +2,14 @@ package dev.teardown.adapters.http;
 
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.RateLimitQuota;
+import dev.teardown.ports.out.Permit;
+import dev.teardown.ports.out.RateBudget;
 import dev.teardown.ports.out.RateLimitQuotaSource;
 import dev.teardown.ports.out.Sleeper;
 import dev.teardown.ports.out.TeardownApiException.Operation;
 import dev.teardown.ports.out.TeardownApiException.Reason;
 import dev.teardown.ports.out.TeardownApiException;
+import dev.teardown.ports.service.RateBudgets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
@@ -18,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -46,7 +50,8 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * The DigitalOcean API over pooled keep-alive connections, for every call of the family: the token,
  * the deadline, retries with full-jitter backoff, the classification of answers, size limits and the
- * redaction of the token live here once. Safe to share across threads and across the calls' adapters;
+ * redaction of the token live here once, and every attempt spends a permit of the token's
+ * {@link RateBudget}. Safe to share across threads and across the calls' adapters;
  * {@link #close()} releases its connections.
  */
 public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable {
@@ -64,6 +69,7 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
     private final Clock clock;
     private final Sleeper sleeper;
     private final RandomGenerator jitter;
+    private final RateBudget budget;
     private final AnswerReader answers;
     private final AttemptFailures failures;
     private final PoolingHttpClientConnectionManager connections;
@@ -83,6 +89,7 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
         this.clock = builder.clock;
         this.sleeper = builder.sleeper;
         this.jitter = builder.jitter;
+        this.budget = builder.budget;
         // The app binds the ignoring listener when nobody listens; it must cost as little as none.
         this.exchangeListener = builder.exchangeListener == ExchangeListener.ignoring() ? null : builder.exchangeListener;
         this.connections = PooledConnections.pool(config);
@@ -155,6 +162,11 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
      * ends it at once with {@link Reason#TIMEOUT} and an {@link InterruptedException} as the cause; the
      * thread stays interrupted.
      *
+     * <p>Every attempt, retries included, first takes a permit of the rate budget, waiting for one when
+     * it comes before the deadline; when none does, the call fails at once with {@link Reason#RATE_LIMITED}
+     * and the instant the next permit is free, and sends nothing more. Every answer, a 429 included, is
+     * reported to the budget.
+     *
      * @throws TeardownApiException when the call failed, naming the call's {@link ApiCall#operation()}
      * @throws IllegalStateException when this transport is closed
      */
@@ -179,6 +191,12 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
                         .toException(operation, dropletId, attempt - 1, Optional.empty(), "");
             }
             Duration remaining = Duration.between(clock.instant(), deadline);
+            if (remaining.isNegative() || remaining.isZero()) {
+                throw AttemptFailures.deadlinePassed(last, attempt - 1)
+                        .toException(operation, dropletId, attempt - 1, Optional.empty(), "");
+            }
+            takePermit(operation, dropletId, deadline, attempt, last);
+            remaining = Duration.between(clock.instant(), deadline);
             if (remaining.isNegative() || remaining.isZero()) {
                 throw AttemptFailures.deadlinePassed(last, attempt - 1)
                         .toException(operation, dropletId, attempt - 1, Optional.empty(), "");
@@ -218,6 +236,27 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
         }
     }
 
+    /** Waits for a permit of the rate budget within the deadline, or fails the call without sending anything. */
+    private void takePermit(Operation operation, DropletId dropletId, Instant deadline, int attempt, Failure last) {
+        int sent = attempt - 1;
+        String after = last == null ? "" : "; the last attempt: " + last.detail();
+        Permit permit;
+        try {
+            permit = RateBudgets.await(budget, clock, sleeper, deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failures.interrupted("while waiting for a permit of the rate budget before attempt " + attempt
+                            + (last == null ? "" : ", after: " + last.detail()), e)
+                    .toException(operation, dropletId, sent, Optional.empty(), "");
+        }
+        if (permit instanceof Permit.Denied denied) {
+            Failure spent = Failure.unsent(Reason.RATE_LIMITED, "the token's rate budget (the share of its rate limit"
+                    + " this client may use) is spent until " + denied.nextFreeAt() + ", after this call's deadline;"
+                    + " no request was sent" + (sent == 0 ? "" : " again") + after, false, null);
+            throw spent.toException(operation, dropletId, sent, Optional.of(denied.nextFreeAt()), "");
+        }
+    }
+
     private void report(ApiCall<?> call, URI uri, int attempt, Duration elapsed, Outcome<?> outcome) {
         if (exchangeListener == null) {
             return;
@@ -231,8 +270,10 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
             status = OptionalInt.of(((Outcome.Answered<?>) outcome).status());
         }
         RateLimitQuota quota = lastQuota.get();
+        OptionalLong budgetRemaining = budget == RateBudget.unlimited()
+                ? OptionalLong.empty() : OptionalLong.of(budget.state(clock.instant()).remaining());
         exchangeListener.onExchange(new ExchangeListener.Exchange(call.method(), uri.getPath(), status, attempt, elapsed,
-                quota == null ? OptionalInt.empty() : OptionalInt.of(quota.remaining()), failure));
+                quota == null ? OptionalInt.empty() : OptionalInt.of(quota.remaining()), failure, budgetRemaining));
     }
 
     private void logRetry(DropletId dropletId, int attempt, Failure failure, Duration wait) {
@@ -315,6 +356,7 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
             }
             Instant now = clock.instant();
             ResponseHeaders.quota(response, now).ifPresent(lastQuota::set);
+            budget.onAnswer(ResponseHeaders.feedback(response, now));
             return answers.read(call, dropletId, request, response, now);
         } catch (IOException | RuntimeException e) {
             // A request cut while its connection is leased or opened fails in HttpClient with whatever that
@@ -400,6 +442,7 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
         private Sleeper sleeper = Sleeper.system();
         private RandomGenerator jitter = () -> ThreadLocalRandom.current().nextLong();
         private ExchangeListener exchangeListener = ExchangeListener.ignoring();
+        private RateBudget budget = RateBudget.unlimited();
 
         private Builder(HttpClientConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -426,6 +469,16 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
         /** Hears of every request and its answer, such as for a request log; the default ignores them. */
         public Builder exchangeListener(ExchangeListener exchangeListener) {
             this.exchangeListener = Objects.requireNonNull(exchangeListener, "exchangeListener");
+            return this;
+        }
+
+        /**
+         * The token's rate budget, which every attempt spends a permit of and every answer teaches; share
+         * one budget among all the transports of a token. The default, {@link RateBudget#unlimited()},
+         * leaves the rate to the API's 429s.
+         */
+        public Builder rateBudget(RateBudget budget) {
+            this.budget = Objects.requireNonNull(budget, "budget");
             return this;
         }
 

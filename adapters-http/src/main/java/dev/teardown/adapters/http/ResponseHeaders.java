@@ -1,6 +1,7 @@
 package dev.teardown.adapters.http;
 
 import dev.teardown.domain.RateLimitQuota;
+import dev.teardown.ports.out.RateLimitFeedback;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpResponse;
 
@@ -39,19 +41,41 @@ final class ResponseHeaders {
     }
 
     /**
+     * What this answer said about the rate limit, for the rate budget: the headers that can be read, and
+     * whether it was a 429. {@code Retry-After} (or {@code retry-after-ms}) becomes the instant it names.
+     */
+    static RateLimitFeedback feedback(HttpResponse response, Instant now) {
+        OptionalLong limit = optionalLong(value(response, "ratelimit-limit").flatMap(ResponseHeaders::count)
+                .filter(n -> n >= 1));
+        OptionalLong remaining = optionalLong(value(response, "ratelimit-remaining").flatMap(ResponseHeaders::count));
+        Optional<Instant> retryAfter = serverWait(response, now).map(now::plus);
+        return new RateLimitFeedback(now, limit, remaining, resetAt(response), retryAfter, response.getCode() == 429);
+    }
+
+    /**
      * How long the server asked us to wait before retrying: {@code retry-after-ms}, else
      * {@code Retry-After} (seconds or an HTTP date), else for a 429 the time until {@code ratelimit-reset}.
      */
     static Optional<Duration> askedWait(HttpResponse response, int status, Instant now) {
-        Optional<Duration> asked = value(response, "retry-after-ms")
-                .flatMap(ResponseHeaders::decimal)
-                .map(ms -> ms.movePointLeft(3))
-                .map(ResponseHeaders::seconds)
-                .or(() -> value(response, "Retry-After").flatMap(text -> retryAfter(text, now)));
+        Optional<Duration> asked = serverWait(response, now);
         if (asked.isEmpty() && status == 429) {
             asked = resetAt(response).filter(reset -> reset.isAfter(now)).map(reset -> Duration.between(now, reset));
         }
         return asked.map(wait -> wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
+    }
+
+    /** {@code retry-after-ms}, else {@code Retry-After}; at most {@link #LONGEST_WAIT}. */
+    private static Optional<Duration> serverWait(HttpResponse response, Instant now) {
+        return value(response, "retry-after-ms")
+                .flatMap(ResponseHeaders::decimal)
+                .map(ms -> ms.movePointLeft(3))
+                .map(ResponseHeaders::seconds)
+                .or(() -> value(response, "Retry-After").flatMap(text -> retryAfter(text, now)))
+                .map(wait -> wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
+    }
+
+    private static OptionalLong optionalLong(Optional<Long> value) {
+        return value.map(OptionalLong::of).orElseGet(OptionalLong::empty);
     }
 
     private static Optional<Instant> resetAt(HttpResponse response) {
