@@ -6,6 +6,7 @@ import dev.teardown.ports.out.RateBudget;
 import dev.teardown.ports.service.RateBudgetConfig;
 import dev.teardown.testkit.RateBudgetContract;
 import dev.teardown.testkit.redis.RedisServerExtension;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +27,8 @@ class RedisRateBudgetContractTest extends RateBudgetContract {
 
     @BeforeAll
     static void connect() {
-        tier = RedisTier.create(REDIS.uri());
+        // A command timeout far above any command here: a slow first command must not pass for an outage.
+        tier = RedisTier.builder(REDIS.uri()).commandTimeout(Duration.ofSeconds(2)).build();
     }
 
     @AfterAll

@@ -8,6 +8,7 @@ import dev.teardown.testkit.ManualClock;
 import dev.teardown.testkit.redis.RedisServerExtension;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -31,7 +32,8 @@ class RedisRateBudgetKeysTest {
 
     @BeforeEach
     void connect() {
-        tier = RedisTier.builder(redis.uri()).keyPrefix("platform-7:").clock(clock).build();
+        tier = RedisTier.builder(redis.uri()).keyPrefix("platform-7:").clock(clock)
+                .commandTimeout(Duration.ofSeconds(2)).build();
         inspector = RedisInspector.of(redis);
     }
 

@@ -36,7 +36,8 @@ class RedisRateBudgetSharingTest {
     private final List<RedisTier> tiers = new ArrayList<>();
 
     private RedisTier tier(String keyPrefix, InstantSource clock) {
-        RedisTier tier = RedisTier.builder(REDIS.uri()).keyPrefix(keyPrefix).clock(clock).build();
+        RedisTier tier = RedisTier.builder(REDIS.uri()).keyPrefix(keyPrefix).clock(clock)
+                .commandTimeout(Duration.ofSeconds(2)).build();
         tiers.add(tier);
         return tier;
     }

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The tier on a Redis that asks for a password: the password is used, and shown nowhere. */
 class RedisTierTest {
 
+    /** A command timeout far above any command here: a slow first command must not pass for an outage. */
+    private static final Duration SLOW_MACHINE = Duration.ofSeconds(2);
+
     private static final String PASSWORD = "s3cret-Pa55word";
     private static final String WRONG_PASSWORD = "wr0ng-Pa55word";
 
@@ -34,7 +37,7 @@ class RedisTierTest {
 
     @Test
     void ask_passwordInTheUri_isUsedToConnect() {
-        try (RedisTier tier = RedisTier.builder(withPassword(PASSWORD)).clock(clock).build();
+        try (RedisTier tier = RedisTier.builder(withPassword(PASSWORD)).clock(clock).commandTimeout(SLOW_MACHINE).build();
                 RedisInspector redis = RedisInspector.of(REDIS)) {
             RedisRateBudget budget = RedisRateBudget.of(tier, token, RedisRateBudgetConfig.digitalOcean(1));
 
@@ -47,7 +50,7 @@ class RedisTierTest {
 
     @Test
     void toString_passwordInTheUri_isNotShown() {
-        try (RedisTier tier = RedisTier.builder(withPassword(PASSWORD)).build()) {
+        try (RedisTier tier = RedisTier.builder(withPassword(PASSWORD)).commandTimeout(SLOW_MACHINE).build()) {
             RedisRateBudget budget = RedisRateBudget.of(tier, token, RedisRateBudgetConfig.digitalOcean(1));
 
             assertThat(tier.toString())
