@@ -18,7 +18,8 @@ final class FailureMessages {
     private static String advice(TeardownApiException failure) {
         return switch (failure.reason()) {
             case AUTHENTICATION -> "check that " + CliEnvironment.TOKEN_VARIABLE + " holds a valid, unrevoked token";
-            case PERMISSION -> "the call needs a token with the droplet:delete scope";
+            case PERMISSION -> "the call needs a token with the " + failure.operation().requiredScopes()
+                    + (failure.operation().requiredScopes().contains(" and ") ? " scopes" : " scope");
             case RATE_LIMITED -> failure.retryAllowedAt()
                     .map(at -> "rate limited: retry after " + at)
                     .orElse("rate limited: wait a minute and retry");

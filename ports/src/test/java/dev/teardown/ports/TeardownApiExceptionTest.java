@@ -64,7 +64,15 @@ class TeardownApiExceptionTest {
         for (Operation operation : Operation.values()) {
             assertThat(operation.failureOf(Statuses.ID)).as("%s", operation).contains(Statuses.ID.toString());
             assertThat(operation.permissionObject()).as("%s", operation).isNotBlank();
+            assertThat(operation.requiredScopes()).as("%s", operation).startsWith("droplet:");
         }
+    }
+
+    @Test
+    void operation_requiredScopes_areTheApiDescriptions() {
+        assertThat(Operation.CHECK_STATUS.requiredScopes()).isEqualTo("droplet:delete");
+        assertThat(Operation.LIST_RESOURCES.requiredScopes()).isEqualTo("droplet:read");
+        assertThat(Operation.RETRY.requiredScopes()).isEqualTo("droplet:delete and block_storage:delete");
     }
 
     @Test

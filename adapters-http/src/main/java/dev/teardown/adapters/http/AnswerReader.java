@@ -135,7 +135,8 @@ final class AnswerReader {
         return switch (status) {
             case 401 -> new Classified(Reason.AUTHENTICATION, "the API refused the token: token missing, wrong or revoked", false);
             case 403 -> new Classified(Reason.PERMISSION,
-                    "the token may not " + operation.permissionObject() + ": the call needs the droplet:delete scope", false);
+                    "the token may not " + operation.permissionObject() + ": the call needs the " + operation.requiredScopes()
+                            + (operation.requiredScopes().contains(" and ") ? " scopes" : " scope"), false);
             case 408 -> new Classified(Reason.TIMEOUT, "the API timed out waiting for the request", true);
             case 409 -> new Classified(Reason.CONFLICT, "the API refused the call as in conflict with one under way", false);
             case 429 -> new Classified(Reason.RATE_LIMITED, "rate limited by the API", true);

@@ -197,7 +197,7 @@ class HttpAssociatedResourcesSourceTest {
 
         assertFailure(failure -> {
             assertThat(failure.reason()).isEqualTo(Reason.PERMISSION);
-            assertThat(failure.getMessage()).contains("may not list these resources");
+            assertThat(failure.getMessage()).contains("may not list these resources: the call needs the droplet:read scope");
         });
         assertThat(requests()).isEqualTo(1);
     }

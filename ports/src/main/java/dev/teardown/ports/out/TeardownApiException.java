@@ -17,22 +17,27 @@ public class TeardownApiException extends RuntimeException {
     /** The call of the family that failed. */
     public enum Operation {
         /** Check the status of a teardown. */
-        CHECK_STATUS("no teardown status for droplet %s", "read this status"),
+        CHECK_STATUS("no teardown status for droplet %s", "read this status", "droplet:delete"),
         /** List the resources associated with a Droplet. */
-        LIST_RESOURCES("no list of associated resources for droplet %s", "list these resources"),
+        LIST_RESOURCES("no list of associated resources for droplet %s", "list these resources", "droplet:read"),
         /** Destroy a Droplet with a selection of its associated resources. */
-        DESTROY_SELECTED("the selective destroy of droplet %s failed", "destroy this droplet"),
+        DESTROY_SELECTED("the selective destroy of droplet %s failed", "destroy this droplet",
+                "droplet:delete and block_storage:delete"),
         /** Destroy a Droplet with all of its associated resources. */
-        DESTROY_EVERYTHING("the destroy of droplet %s with all its resources failed", "destroy this droplet"),
+        DESTROY_EVERYTHING("the destroy of droplet %s with all its resources failed", "destroy this droplet",
+                "droplet:delete and block_storage:delete"),
         /** Retry the teardown of a Droplet that completed with failures. */
-        RETRY("the retry of the teardown of droplet %s failed", "retry this teardown");
+        RETRY("the retry of the teardown of droplet %s failed", "retry this teardown",
+                "droplet:delete and block_storage:delete");
 
         private final String failurePrefix;
         private final String permissionObject;
+        private final String requiredScopes;
 
-        Operation(String failurePrefix, String permissionObject) {
+        Operation(String failurePrefix, String permissionObject, String requiredScopes) {
             this.failurePrefix = failurePrefix;
             this.permissionObject = permissionObject;
+            this.requiredScopes = requiredScopes;
         }
 
         /** How a failure of this call begins, naming the Droplet: {@code no teardown status for droplet 7}. */
@@ -43,6 +48,11 @@ public class TeardownApiException extends RuntimeException {
         /** What the token may not do when the API refuses it (HTTP 403): {@code read this status}. */
         public String permissionObject() {
             return permissionObject;
+        }
+
+        /** The token scopes the call needs, as the API's description lists them: {@code droplet:delete}. */
+        public String requiredScopes() {
+            return requiredScopes;
         }
     }
 
