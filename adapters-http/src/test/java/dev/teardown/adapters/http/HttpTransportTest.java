@@ -250,7 +250,7 @@ class HttpTransportTest {
 
         assertFails(TestCall.post(), e -> {
             assertThat(e.reason()).isEqualTo(Reason.PERMISSION);
-            assertThat(e.getMessage()).contains("the token may not destroy this droplet: the call needs the droplet:delete scope");
+            assertThat(e.getMessage()).contains("the token may not destroy this droplet: the call needs the droplet:delete and block_storage:delete scopes");
         });
     }
 
