@@ -1,0 +1,79 @@
+package dev.teardown.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import dev.teardown.adapters.cache.CacheConfig;
+import dev.teardown.adapters.cache.CachingTeardownStatusSource;
+import dev.teardown.adapters.redis.RedisTeardownStatusSource;
+import dev.teardown.adapters.redis.RedisTier;
+import dev.teardown.domain.TeardownStatus;
+import dev.teardown.ports.out.TeardownStatusSource;
+import dev.teardown.testkit.InMemoryTeardownStatusSource;
+import dev.teardown.testkit.ReferenceExamples;
+import dev.teardown.testkit.redis.RedisServerExtension;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The shared cache wired behind the in-process one, on a real redis-server: Caffeine, then Redis, then the origin. */
+class RedisTierModuleTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = RedisServerExtension.create();
+
+    private final String prefix = "app-" + UUID.randomUUID() + ":";
+
+    private Injector instance(InMemoryTeardownStatusSource origin) {
+        return Guice.createInjector(new LifecycleModule(), TimeModule.system(),
+                new ModulesTest.InMemorySourceModule(origin), new AbstractModule() {
+                    @Override
+                    protected void configure() {
+                        bind(CacheConfig.class).toInstance(CacheConfig.defaults());
+                    }
+                }, new CachingModule(), new RedisTierModule(REDIS.uri(), prefix), new UseCasesModule());
+    }
+
+    @Test
+    void redisTierModule_putsTheSharedCacheBehindTheInProcessOne() {
+        TeardownStatus status = ReferenceExamples.openApiStatus();
+        InMemoryTeardownStatusSource origin = InMemoryTeardownStatusSource.of(status);
+        Injector first = instance(origin);
+        Injector second = instance(origin);
+        try {
+            TeardownStatusSource outermost = first.getInstance(TeardownStatusSource.class);
+            assertThat(outermost).isInstanceOf(CachingTeardownStatusSource.class);
+            assertThat(first.getInstance(RedisTier.class).keyPrefix()).isEqualTo(prefix);
+
+            assertThat(outermost.statusOf(status.dropletId())).contains(status);
+            assertThat(second.getInstance(TeardownStatusSource.class).statusOf(status.dropletId())).contains(status);
+
+            assertThat(origin.lookups(status.dropletId())).as("the second instance is answered by Redis").isEqualTo(1);
+        } finally {
+            first.getInstance(Lifecycle.class).close();
+            second.getInstance(Lifecycle.class).close();
+        }
+    }
+
+    @Test
+    void sourceChain_ordersTheRedisLayerBehindTheCache() {
+        InMemoryTeardownStatusSource origin = new InMemoryTeardownStatusSource();
+        Injector injector = instance(origin);
+        try {
+            Set<StatusSourceDecorator> layers = injector.getInstance(
+                    Key.get(new TypeLiteral<Set<StatusSourceDecorator>>() { }));
+            assertThat(layers).extracting(StatusSourceDecorator::order)
+                    .containsExactlyInAnyOrder(CachingModule.ORDER, RedisTierModule.ORDER);
+            TeardownStatusSource redisLayer = layers.stream().filter(l -> l.order() == RedisTierModule.ORDER)
+                    .findFirst().orElseThrow().decorate(origin);
+            assertThat(redisLayer).isInstanceOf(RedisTeardownStatusSource.class);
+        } finally {
+            injector.getInstance(Lifecycle.class).close();
+        }
+    }
+}
