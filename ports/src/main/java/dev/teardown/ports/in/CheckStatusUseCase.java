@@ -7,13 +7,13 @@ import java.time.Instant;
 @FunctionalInterface
 public interface CheckStatusUseCase {
 
-    /** @throws TeardownApiException when no status could be had */
+    /** @throws dev.teardown.ports.out.TeardownApiException when no status could be had */
     StatusAnswer check(DropletId dropletId);
 
     /**
      * As {@link #check(DropletId)}, never running past {@code deadline}; this default ignores it.
      *
-     * @throws TeardownApiException when no status could be had by the deadline
+     * @throws dev.teardown.ports.out.TeardownApiException when no status could be had by the deadline
      */
     default StatusAnswer check(DropletId dropletId, Instant deadline) {
         return check(dropletId);
