@@ -40,6 +40,7 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
 
     private final TeardownStatusSource upstream;
     private final CacheConfig config;
+    private final LongSupplier ticker;
     private final AsyncCache<DropletId, Call> cache;
     private final ConcurrentMap<DropletId, CompletableFuture<Call>> entries;
     private final LongAdder hits = new LongAdder();
@@ -53,6 +54,7 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
     private CachingTeardownStatusSource(Builder builder) {
         this.upstream = builder.upstream;
         this.config = builder.config;
+        this.ticker = builder.ticker;
         this.ownedExecutor = builder.executor == null ? loaderThreads() : null;
         Executor executor = builder.executor == null ? afterCloseOnTheCaller(ownedExecutor) : builder.executor;
         CacheConfig expiries = builder.config;
@@ -114,14 +116,20 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
         // which replaces or shares it.
         CompletableFuture<Call> kept = entries.get(dropletId);
         if (kept != null && kept.getNow(null) instanceof Call.Answered answered) {
-            hits.increment();
-            return answered.status();
+            if (isFresh(answered)) {
+                hits.increment();
+                return answered.status();
+            }
+            // Caffeine gives a finished call its expiry only once its callback on the call has run, which
+            // may be after the call's waiters woke up (and, on a clock that sleeps move, after minutes of
+            // that clock): until then it keeps the call as if for ever. What the answer says decides.
+            entries.remove(dropletId, kept);
         }
         Lookup lookup = lookUp(dropletId, deadline);
-        if (!lookup.started() && lookup.call().getNow(null) instanceof Call.Failed) {
-            // A failed call expires only once Caffeine's callback on it has run, which may be after
-            // its waiters woke up; a caller arriving in between must not be handed a failure that is
-            // already over.
+        if (!lookup.started() && isOver(lookup.call().getNow(null))) {
+            // A finished call expires only once Caffeine's callback on it has run, which may be after
+            // its waiters woke up; a caller arriving in between must not be handed a failure, or an
+            // answer, that is already over.
             entries.remove(dropletId, lookup.call());
             lookup = lookUp(dropletId, deadline);
         }
@@ -184,6 +192,17 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
         return cache;
     }
 
+    /** Whether this answer is still within what it says it may be kept for, by this source's ticker. */
+    private boolean isFresh(Call.Answered answered) {
+        return Duration.ofNanos(ticker.getAsLong() - answered.answeredAt())
+                .compareTo(answered.timeToLive(config)) < 0;
+    }
+
+    /** A finished call that a caller arriving now must not be handed: a failure, or an answer past its time. */
+    private boolean isOver(Call call) {
+        return call instanceof Call.Failed || call instanceof Call.Answered answered && !isFresh(answered);
+    }
+
     private Lookup lookUp(DropletId dropletId, Optional<Instant> deadline) {
         // The mapping function runs on this thread, inside the call, so a plain array is safe here.
         boolean[] started = {false};
@@ -201,7 +220,8 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
             Optional<TeardownStatus> answer = deadline.isPresent()
                     ? upstream.statusOf(dropletId, deadline.get()) : upstream.statusOf(dropletId);
             return new Call.Answered(Objects.requireNonNull(answer,
-                    () -> "the wrapped source answered null for droplet " + dropletId + " instead of an Optional"));
+                    () -> "the wrapped source answered null for droplet " + dropletId + " instead of an Optional"),
+                    ticker.getAsLong());
         } catch (Throwable failure) {
             // Not swallowed: every caller waiting on this call throws it.
             loadFailures.increment();
@@ -282,7 +302,8 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
         /** How long Caffeine keeps it: an answer as long as it is worth, a failure not at all. */
         Duration timeToLive(CacheConfig config);
 
-        record Answered(Optional<TeardownStatus> status) implements Call {
+        /** @param answeredAt the ticker's reading when the answer arrived */
+        record Answered(Optional<TeardownStatus> status, long answeredAt) implements Call {
             @Override
             public Optional<TeardownStatus> answer() {
                 return status;

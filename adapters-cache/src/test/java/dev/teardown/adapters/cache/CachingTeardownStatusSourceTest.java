@@ -29,8 +29,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -574,6 +576,60 @@ class CachingTeardownStatusSourceTest {
             assertThat(upstream.lookups(DROPLET)).isEqualTo(1);
             assertThat(cache.config()).isEqualTo(CacheConfig.defaults());
         }
+    }
+
+    @Test
+    void statusOf_answerPastItsTimeBeforeCaffeineHasDatedIt_asksAgain() {
+        // Caffeine keeps a call under way as if for ever, and dates a finished one only in its callback on
+        // the call, which may run after the call's waiters woke up. Here that callback is held until this
+        // thread has looked again (or is blocked waiting for it), as a busy machine may hold it; meanwhile
+        // the clock passes the answer's time, as a sleeper that advances the clock makes it pass at once.
+        upstream.script(DROPLET, Answer.of(inProgress(DROPLET)), Answer.of(succeeded(DROPLET)));
+        Thread caller = Thread.currentThread();
+        AtomicBoolean firstAnswered = new AtomicBoolean();
+        AtomicBoolean lookedAgain = new AtomicBoolean();
+        AtomicBoolean held = new AtomicBoolean();
+        LongSupplier holdingCaffeinesCallback = () -> {
+            if (Thread.currentThread() != caller && inCaffeinesCallback() && held.compareAndSet(false, true)) {
+                awaitTrue(() -> lookedAgain.get() || firstAnswered.get() && isBlocked(caller));
+            }
+            return ticker.getAsLong();
+        };
+        AtomicReference<CachingTeardownStatusSource> built = new AtomicReference<>();
+        // The call answers once Caffeine has put it in the map and listens to it, as a call over a network does.
+        TeardownStatusSource answersOnceCaffeineListens = dropletId -> {
+            awaitWaiters(built.get(), 0);
+            return upstream.statusOf(dropletId);
+        };
+        CachingTeardownStatusSource cache = CachingTeardownStatusSource.builder(answersOnceCaffeineListens)
+                .ticker(holdingCaffeinesCallback)
+                .executor(pool(2))
+                .build();
+        built.set(cache);
+        // Asked on another thread, which (as a waiter helps do) may run Caffeine's callback itself.
+        startAll(1, () -> cache.statusOf(DROPLET));
+        awaitTrue(() -> {
+            CompletableFuture<?> call = cache.cache().asMap().get(DROPLET);
+            return call != null && call.isDone();
+        });
+        firstAnswered.set(true);
+
+        ticker.advance(Duration.ofMinutes(10));
+        Optional<TeardownStatus> again = cache.statusOf(DROPLET);
+        lookedAgain.set(true);
+
+        assertThat(again).contains(succeeded(DROPLET));
+        assertThat(upstream.lookups(DROPLET)).isEqualTo(2);
+    }
+
+    private static boolean inCaffeinesCallback() {
+        return StackWalker.getInstance().walk(frames -> frames.anyMatch(
+                frame -> frame.getMethodName().contains("handleCompletion")));
+    }
+
+    private static boolean isBlocked(Thread thread) {
+        Thread.State state = thread.getState();
+        return state == Thread.State.BLOCKED || state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
     }
 
     // --- fixtures ---------------------------------------------------------------------------------
