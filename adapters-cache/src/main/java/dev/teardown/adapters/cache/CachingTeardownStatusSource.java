@@ -40,6 +40,8 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
 
     private final TeardownStatusSource upstream;
     private final CacheConfig config;
+    private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
+
     private final LongSupplier ticker;
     private final AsyncCache<DropletId, Call> cache;
     private final ConcurrentMap<DropletId, CompletableFuture<Call>> entries;
@@ -57,12 +59,11 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
         this.ticker = builder.ticker;
         this.ownedExecutor = builder.executor == null ? loaderThreads() : null;
         Executor executor = builder.executor == null ? afterCloseOnTheCaller(ownedExecutor) : builder.executor;
-        CacheConfig expiries = builder.config;
         // Caffeine's statistics would count a caller who joined a call as a hit before the call ended,
         // failed or not; the counters are ours, and Caffeine only tells of evictions.
         this.cache = Caffeine.newBuilder()
                 .maximumSize(config.maximumSize())
-                .expireAfter(Expiry.writing((DropletId dropletId, Call call) -> call.timeToLive(expiries)))
+                .expireAfter(Expiry.writing((DropletId dropletId, Call call) -> call.timeToLive()))
                 .ticker(builder.ticker::getAsLong)
                 .executor(executor)
                 .evictionListener((DropletId dropletId, Call call, RemovalCause cause) -> {
@@ -194,8 +195,7 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
 
     /** Whether this answer is still within what it says it may be kept for, by this source's ticker. */
     private boolean isFresh(Call.Answered answered) {
-        return Duration.ofNanos(ticker.getAsLong() - answered.answeredAt())
-                .compareTo(answered.timeToLive(config)) < 0;
+        return ticker.getAsLong() - answered.answeredAt() < answered.freshNanos();
     }
 
     /** A finished call that a caller arriving now must not be handed: a failure, or an answer past its time. */
@@ -219,9 +219,10 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
         try {
             Optional<TeardownStatus> answer = deadline.isPresent()
                     ? upstream.statusOf(dropletId, deadline.get()) : upstream.statusOf(dropletId);
-            return new Call.Answered(Objects.requireNonNull(answer,
-                    () -> "the wrapped source answered null for droplet " + dropletId + " instead of an Optional"),
-                    ticker.getAsLong());
+            Objects.requireNonNull(answer,
+                    () -> "the wrapped source answered null for droplet " + dropletId + " instead of an Optional");
+            // Dated and given its time once, so that a hit only compares two numbers.
+            return new Call.Answered(answer, nanosAtMostMax(config.freshness().freshFor(answer)), ticker.getAsLong());
         } catch (Throwable failure) {
             // Not swallowed: every caller waiting on this call throws it.
             loadFailures.increment();
@@ -276,6 +277,11 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
         };
     }
 
+    /** A policy may keep an answer longer than a long of nanoseconds holds: that is as good as for ever. */
+    private static long nanosAtMostMax(Duration duration) {
+        return duration.compareTo(LONGEST) >= 0 ? Long.MAX_VALUE : duration.toNanos();
+    }
+
     private static ExecutorService loaderThreads() {
         AtomicInteger count = new AtomicInteger();
         return Executors.newCachedThreadPool(task -> {
@@ -300,18 +306,21 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
         Optional<TeardownStatus> answer();
 
         /** How long Caffeine keeps it: an answer as long as it is worth, a failure not at all. */
-        Duration timeToLive(CacheConfig config);
+        Duration timeToLive();
 
-        /** @param answeredAt the ticker's reading when the answer arrived */
-        record Answered(Optional<TeardownStatus> status, long answeredAt) implements Call {
+        /**
+         * @param freshNanos how long the answer may be served, by the freshness policy
+         * @param answeredAt the ticker's reading when the answer arrived
+         */
+        record Answered(Optional<TeardownStatus> status, long freshNanos, long answeredAt) implements Call {
             @Override
             public Optional<TeardownStatus> answer() {
                 return status;
             }
 
             @Override
-            public Duration timeToLive(CacheConfig config) {
-                return config.freshness().freshFor(status);
+            public Duration timeToLive() {
+                return Duration.ofNanos(freshNanos);
             }
         }
 
@@ -322,7 +331,7 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
             }
 
             @Override
-            public Duration timeToLive(CacheConfig config) {
+            public Duration timeToLive() {
                 return Duration.ZERO;
             }
         }
