@@ -41,11 +41,6 @@ final class ListResourcesCall implements ApiCall<Optional<AssociatedResources>> 
     }
 
     @Override
-    public boolean safeToRepeat() {
-        return true;
-    }
-
-    @Override
     public String answerName() {
         return "a list of associated resources";
     }

@@ -41,11 +41,6 @@ final class StatusCall implements ApiCall<Optional<TeardownStatus>> {
     }
 
     @Override
-    public boolean safeToRepeat() {
-        return true;
-    }
-
-    @Override
     public String answerName() {
         return "a status document";
     }
