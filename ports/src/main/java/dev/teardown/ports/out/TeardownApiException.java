@@ -75,7 +75,12 @@ public class TeardownApiException extends RuntimeException {
         /** An answer came but was not the document the call expects (HTML, truncated, wrong types, too large). */
         BAD_RESPONSE(false),
         /** An HTTP status the API does not document for this call. */
-        UNEXPECTED_RESPONSE(false);
+        UNEXPECTED_RESPONSE(false),
+        /**
+         * A command (a destroy or a retry) was sent and it cannot be known whether the API accepted it: no
+         * answer said so, and the status could not tell. Check the status before sending it again.
+         */
+        OUTCOME_UNKNOWN(false);
 
         private final boolean transientFailure;
 
@@ -96,6 +101,7 @@ public class TeardownApiException extends RuntimeException {
     private final int httpStatus;
     private final String requestId;
     private final int attempts;
+    private final boolean mayHaveTakenEffect;
 
     private TeardownApiException(Builder builder) {
         super(builder.message, builder.cause);
@@ -106,6 +112,7 @@ public class TeardownApiException extends RuntimeException {
         this.httpStatus = builder.httpStatus;
         this.requestId = builder.requestId;
         this.attempts = builder.attempts;
+        this.mayHaveTakenEffect = builder.mayHaveTakenEffect;
     }
 
     public static Builder builder(Operation operation, Reason reason, DropletId dropletId, String message) {
@@ -145,6 +152,16 @@ public class TeardownApiException extends RuntimeException {
         return attempts;
     }
 
+    /**
+     * True when a command (a destroy or a retry) failed after a request that may have reached the API
+     * and been carried out: a timeout after sending, a cut connection, a server error. It is never sent
+     * again by itself; the status of the teardown tells whether it took effect. False for lookups, and
+     * for every failure the API answered with a refusal or that came before anything was sent.
+     */
+    public boolean mayHaveTakenEffect() {
+        return mayHaveTakenEffect;
+    }
+
     /** Builds the exception; adapters fill in what they know. */
     public static final class Builder {
         private final Operation operation;
@@ -156,6 +173,7 @@ public class TeardownApiException extends RuntimeException {
         private int httpStatus;
         private String requestId;
         private int attempts;
+        private boolean mayHaveTakenEffect;
 
         private Builder(Operation operation, Reason reason, DropletId dropletId, String message) {
             this.operation = Objects.requireNonNull(operation, "operation");
@@ -186,6 +204,12 @@ public class TeardownApiException extends RuntimeException {
 
         public Builder attempts(int attempts) {
             this.attempts = attempts;
+            return this;
+        }
+
+        /** Marks a command whose request may have been carried out; see {@link TeardownApiException#mayHaveTakenEffect()}. */
+        public Builder mayHaveTakenEffect(boolean mayHaveTakenEffect) {
+            this.mayHaveTakenEffect = mayHaveTakenEffect;
             return this;
         }
 

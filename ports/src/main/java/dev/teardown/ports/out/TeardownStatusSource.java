@@ -26,4 +26,13 @@ public interface TeardownStatusSource {
     default Optional<TeardownStatus> statusOf(DropletId dropletId, Instant deadline) {
         return statusOf(dropletId);
     }
+
+    /**
+     * Drops whatever this source keeps about the Droplet's teardown, so that the next lookup of it asks
+     * the origin: called after a command (a destroy or a retry) changed what the status will be. A
+     * source that keeps a copy of the answers of another (a cache) forgets its own and tells the other;
+     * sources that keep nothing keep this default, which does nothing.
+     */
+    default void forget(DropletId dropletId) {
+    }
 }
