@@ -5,11 +5,15 @@ import com.google.inject.Provides;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.teardown.adapters.http.ExchangeListener;
 import dev.teardown.adapters.http.HttpClientConfig;
+import dev.teardown.adapters.http.HttpAssociatedResourcesSource;
+import dev.teardown.adapters.http.HttpTeardownCommands;
 import dev.teardown.adapters.http.HttpTeardownStatusSource;
 import dev.teardown.adapters.http.HttpTransport;
 import dev.teardown.ports.out.RateBudget;
 import dev.teardown.ports.out.RateLimitQuotaSource;
 import dev.teardown.ports.out.Sleeper;
+import dev.teardown.ports.out.AssociatedResourcesSource;
+import dev.teardown.ports.out.TeardownCommands;
 import dev.teardown.ports.out.TeardownStatusSource;
 import dev.teardown.ports.service.RateBudgetConfig;
 import dev.teardown.ports.service.SlidingLogRateBudget;
@@ -17,7 +21,8 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * The DigitalOcean API as the {@link Upstream} source. Needs an {@link HttpClientConfig} and an
+ * The DigitalOcean API as the {@link Upstream} status source, the {@link AssociatedResourcesSource} and
+ * the {@link TeardownCommands}. Needs an {@link HttpClientConfig} and an
  * {@link ExchangeListener} bound by other modules. Every call spends from one {@link RateBudget}: by
  * default this process's own, 80 % of DigitalOcean's limits ({@link RateBudgetConfig#digitalOcean()});
  * a {@link RateBudgetModule} puts another in its place.
@@ -50,6 +55,20 @@ public final class HttpSourceModule extends AbstractModule {
     @Singleton
     HttpTeardownStatusSource httpSource(HttpTransport transport) {
         return HttpTeardownStatusSource.over(transport);
+    }
+
+    /** What a teardown of a Droplet would take along, listed by the API. */
+    @Provides
+    @Singleton
+    AssociatedResourcesSource resources(HttpTransport transport) {
+        return HttpAssociatedResourcesSource.over(transport);
+    }
+
+    /** The destroys and the retry, sent by the API. */
+    @Provides
+    @Singleton
+    TeardownCommands commands(HttpTransport transport) {
+        return HttpTeardownCommands.over(transport);
     }
 
     @Provides

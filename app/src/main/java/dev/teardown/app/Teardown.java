@@ -9,6 +9,9 @@ import dev.teardown.adapters.http.HttpClientConfig;
 import dev.teardown.domain.RateLimitQuota;
 import dev.teardown.ports.in.AwaitTeardownUseCase;
 import dev.teardown.ports.in.CheckStatusUseCase;
+import dev.teardown.ports.in.DestroyTeardownUseCase;
+import dev.teardown.ports.in.ListResourcesUseCase;
+import dev.teardown.ports.in.RetryTeardownUseCase;
 import dev.teardown.ports.out.RateBudget;
 import dev.teardown.ports.out.RateBudgetState;
 import dev.teardown.ports.out.RateLimitQuotaSource;
@@ -51,6 +54,31 @@ public final class Teardown implements AutoCloseable {
     /** @throws IllegalStateException once closed; so does every use case it handed out */
     public AwaitTeardownUseCase await() {
         return open().getInstance(AwaitTeardownUseCase.class);
+    }
+
+    /** @throws IllegalStateException once closed; so does every use case it handed out */
+    public ListResourcesUseCase resources() {
+        return open().getInstance(ListResourcesUseCase.class);
+    }
+
+    /**
+     * Destroys Droplets with their associated resources; each destroy is sent once, and the cache
+     * forgets the Droplet's status.
+     *
+     * @throws IllegalStateException once closed; so does every use case it handed out
+     */
+    public DestroyTeardownUseCase destroy() {
+        return open().getInstance(DestroyTeardownUseCase.class);
+    }
+
+    /**
+     * Retries teardowns that completed with failures; each retry is sent once, and the cache forgets
+     * the Droplet's status.
+     *
+     * @throws IllegalStateException once closed; so does every use case it handed out
+     */
+    public RetryTeardownUseCase retry() {
+        return open().getInstance(RetryTeardownUseCase.class);
     }
 
     /**
@@ -157,7 +185,7 @@ public final class Teardown implements AutoCloseable {
             Module source = cached ? new CachingModule() : new UncachedModule();
             List<Module> modules = new ArrayList<>(List.of(new LifecycleModule(), time,
                     new ConfigurationModule(http, cache, exchangeListener), new HttpSourceModule(), source,
-                    new UseCasesModule()));
+                    new UseCasesModule(), new CommandsModule()));
             if (rateBudget != null) {
                 modules.add(new RateBudgetModule(rateBudget));
             }

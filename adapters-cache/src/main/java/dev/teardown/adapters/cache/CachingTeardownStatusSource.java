@@ -153,6 +153,17 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
         cache.synchronous().invalidate(Objects.requireNonNull(dropletId, "dropletId"));
     }
 
+    /**
+     * Forgets what is kept for this Droplet and tells the source behind this cache to forget it too, so
+     * that the next lookup asks the origin; a call already under way still answers the callers waiting
+     * for it, and is not kept. Called after a destroy or a retry of the Droplet.
+     */
+    @Override
+    public void forget(DropletId dropletId) {
+        invalidate(dropletId);
+        upstream.forget(dropletId);
+    }
+
     /** Forgets everything kept; calls already under way still answer their waiters. */
     public void invalidateAll() {
         cache.synchronous().invalidateAll();

@@ -13,7 +13,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 
 /**
  * Reads an answer for its call: a success status's body within the size limit, through the call's
- * reader; the API's 404 as the call says; every other status classified (401, 403, 408, 409, 429, 5xx,
+ * reader; the API's 404 and 409 as the call says; every other status classified (401, 403, 408, 409, 429, 5xx,
  * redirects, the rest) with what the API's error body said, and a proxy's own refusal told apart.
  */
 final class AnswerReader {
@@ -22,6 +22,7 @@ final class AnswerReader {
     static final int ERROR_BODY_LIMIT = 16 * 1024;
 
     private static final int NOT_FOUND = 404;
+    private static final int CONFLICT = 409;
 
     private final HttpClientConfig config;
     private final JsonFields json;
@@ -54,11 +55,17 @@ final class AnswerReader {
             request.cancel();
         }
         ErrorDocument error = body.complete() ? json.readError(body.bytes()) : ErrorDocument.notJson();
+        boolean theApis = body.complete() && (body.bytes().length == 0 || error.isJsonObject());
+        if (status == CONFLICT && theApis) {
+            Optional<T> meaning = call.conflictMeans();
+            if (meaning.isPresent()) {
+                return new Outcome.Answered<>(meaning.get(), status);
+            }
+        }
         if (status == NOT_FOUND) {
             // The API's 404 is a small JSON object, or nothing. Anything else (an HTML page from a wrong base
             // URL or a proxy) must not pass for the API's answer, and neither may a body too large to read:
             // a body that was not read is not an empty one.
-            boolean theApis = body.complete() && (body.bytes().length == 0 || error.isJsonObject());
             if (!theApis) {
                 String detail = redaction.shown("HTTP 404 that is not the API's answer; " + body.undecodable()
                         .orElseGet(() -> (body.complete() ? "body starts '" : "a body over " + ERROR_BODY_LIMIT + " bytes starts '")

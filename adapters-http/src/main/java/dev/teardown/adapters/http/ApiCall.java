@@ -69,6 +69,14 @@ interface ApiCall<T> {
     }
 
     /**
+     * What the API's own 409 (a JSON object or nothing, read whole) means for this call, when it means
+     * something; empty when a 409 is a failure as any other status.
+     */
+    default Optional<T> conflictMeans() {
+        return Optional.empty();
+    }
+
+    /**
      * A success answer as it came.
      *
      * @param dropletId the Droplet the call was about

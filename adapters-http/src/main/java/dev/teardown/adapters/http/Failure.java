@@ -35,8 +35,23 @@ record Failure(
         return new Failure(reason, detail, retryable, 0, Optional.empty(), Optional.empty(), cause, true);
     }
 
+    /**
+     * Whether the request may have reached the API and been carried out: it was not surely unsent, and
+     * the API did not refuse it with a 4xx status. A timeout, a cut connection, a 5xx, a 2xx or 3xx that
+     * could not be read may all come after the API acted.
+     */
+    boolean mayHaveReachedApi() {
+        return !unsent && !(httpStatus >= 400 && httpStatus <= 499);
+    }
+
     TeardownApiException toException(Operation operation, DropletId dropletId, int attempts,
             Optional<Instant> retryAllowedAt, String afterword) {
+        return toException(operation, dropletId, attempts, retryAllowedAt, afterword, false);
+    }
+
+    /** @param effectUnknown whether a command not safe to repeat may have been carried out by this attempt */
+    TeardownApiException toException(Operation operation, DropletId dropletId, int attempts,
+            Optional<Instant> retryAllowedAt, String afterword, boolean effectUnknown) {
         StringBuilder message = new StringBuilder(operation.failureOf(dropletId))
                 .append(": ").append(detail);
         requestId.ifPresent(id -> message.append(" [request id ").append(id).append(']'));
@@ -49,7 +64,8 @@ record Failure(
                 .builder(operation, reason, dropletId, message.toString())
                 .attempts(attempts)
                 .httpStatus(httpStatus)
-                .cause(cause);
+                .cause(cause)
+                .mayHaveTakenEffect(effectUnknown);
         requestId.ifPresent(builder::requestId);
         retryAllowedAt.ifPresent(builder::retryAllowedAt);
         return builder.build();

@@ -210,12 +210,15 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
             last = ((Outcome.Failed<T>) outcome).failure();
             Instant now = clock.instant();
             Optional<Instant> serverRetryAt = last.serverAskedWait().map(now::plus);
+            // Only the last attempt can have reached the API: one that might have is never followed by another.
+            boolean effectUnknown = !call.safeToRepeat() && last.mayHaveReachedApi();
             if (!last.retryable() || attempt >= policy.maxAttempts()) {
-                throw last.toException(operation, dropletId, attempt, serverRetryAt, "");
+                throw last.toException(operation, dropletId, attempt, serverRetryAt,
+                        effectUnknown ? "not sent again: the request may have reached the API" : "", effectUnknown);
             }
             if (!call.safeToRepeat() && !last.unsent()) {
                 throw last.toException(operation, dropletId, attempt, serverRetryAt,
-                        "not sent again: the request may have reached the API");
+                        "not sent again: the request may have reached the API", effectUnknown);
             }
             Duration wait = last.serverAskedWait().orElseGet(backoff(policy, attempt));
             Instant retryAt = now.plus(wait);
@@ -223,7 +226,7 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
                 String afterword = serverRetryAt.isPresent()
                         ? "the API allows a retry at " + retryAt + ", after this call's deadline of " + allowed
                         : "the next retry would come after this call's deadline of " + allowed;
-                throw last.toException(operation, dropletId, attempt, serverRetryAt, afterword);
+                throw last.toException(operation, dropletId, attempt, serverRetryAt, afterword, effectUnknown);
             }
             logRetry(dropletId, attempt, last, wait);
             try {
