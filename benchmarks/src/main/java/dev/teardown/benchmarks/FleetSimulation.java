@@ -74,14 +74,16 @@ public final class FleetSimulation {
     }
 
     public static void main(String[] args) {
-        for (String workload : List.of("spread over an hour", "burst in one minute")) {
+        for (String workload : List.of("spread over an hour", "burst in one minute", "burst in one minute, no long tail")) {
             Duration arrivals = workload.startsWith("spread") ? Duration.ofHours(1) : Duration.ofMinutes(1);
-            List<Teardown> teardowns = workload(new Random(12), arrivals);
+            List<Teardown> teardowns = workload(new Random(12), arrivals, !workload.endsWith("no long tail"));
             System.out.printf(Locale.ROOT, "%n%d teardowns, %s (mean %.0f s, p95 %.0f s, max %.0f s)%n", TEARDOWNS, workload,
                     Arrays.stream(durations(teardowns)).average().orElse(0), percentile(durations(teardowns), 0.95),
                     percentile(durations(teardowns), 1.0));
-            System.out.printf(Locale.ROOT, "%-16s %6s %10s %8s %8s %8s %9s%n",
-                    "strategy", "429s", "req/tdown", "p50 s", "p95 s", "max s", "missed");
+            System.out.printf(Locale.ROOT, "the budget alone: %d requests at its rate end %.1f s after the first arrival%n",
+                    TEARDOWNS, budgetBound(TEARDOWNS));
+            System.out.printf(Locale.ROOT, "%-16s %6s %10s %8s %8s %8s %9s %8s%n",
+                    "strategy", "429s", "req/tdown", "p50 s", "p95 s", "max s", "missed", "last s");
             print("waiter", waiters(teardowns));
             print("round robin", roundRobin(teardowns));
             print("watch", watch(teardowns));
@@ -93,17 +95,20 @@ public final class FleetSimulation {
     record Teardown(DropletId id, Instant start, int resources, Instant end) {
     }
 
-    record Outcome(long requests, long rateLimited, double[] delays, int missed) {
+    /** @param lastDetection seconds from the first arrival to the last teardown seen ended */
+    record Outcome(long requests, long rateLimited, double[] delays, int missed, double lastDetection) {
     }
 
-    static List<Teardown> workload(Random random, Duration arrivals) {
+    /** @param longTails whether 1 in 20 teardowns takes 3 to 10 times longer */
+    static List<Teardown> workload(Random random, Duration arrivals, boolean longTails) {
         List<Teardown> teardowns = new ArrayList<>();
         for (int i = 1; i <= TEARDOWNS; i++) {
             Instant start = T0.plusMillis((long) (random.nextDouble() * arrivals.toMillis()));
             int resources = 1 + random.nextInt(4) + (random.nextInt(4) == 0 ? random.nextInt(12) : 0);
             double seconds = resources * SECONDS_PER_RESOURCE * Math.exp(0.3 * random.nextGaussian());
             if (random.nextInt(20) == 0) {
-                seconds *= 3 + 7 * random.nextDouble();
+                double tail = 3 + 7 * random.nextDouble();
+                seconds *= longTails ? tail : 1;
             }
             teardowns.add(new Teardown(DropletId.of(i), start, resources, start.plusMillis((long) (seconds * 1000))));
         }
@@ -254,7 +259,28 @@ public final class FleetSimulation {
             last = at;
             detected.put(teardown.id(), at);
         }
-        return new Outcome(teardowns.size(), 0, delays(teardowns, detected), 0);
+        return new Outcome(teardowns.size(), 0, delays(teardowns, detected), 0, lastDetection(detected));
+    }
+
+    /**
+     * The budget's own bound, whatever the teardowns do: seconds from the first arrival until a fresh
+     * budget has let through one request per teardown.
+     */
+    static double budgetBound(int requests) {
+        RateBudget budget = SlidingLogRateBudget.digitalOcean();
+        Instant at = T0;
+        for (int i = 0; i < requests; i++) {
+            Permit permit;
+            while ((permit = budget.tryAcquire(at)) instanceof Permit.Denied denied) {
+                at = denied.nextFreeAt();
+            }
+        }
+        return Duration.between(T0, at).toMillis() / 1000.0;
+    }
+
+    private static double lastDetection(Map<DropletId, Instant> detected) {
+        return detected.values().stream().max(Comparator.naturalOrder())
+                .map(last -> Duration.between(T0, last).toMillis() / 1000.0).orElse(Double.NaN);
     }
 
     // --- shared parts ------------------------------------------------------------------------------
@@ -264,7 +290,8 @@ public final class FleetSimulation {
     }
 
     private static Outcome outcome(SimulatedApi api, List<Teardown> teardowns, Map<DropletId, Instant> detected) {
-        return new Outcome(api.requests, api.rateLimited, delays(teardowns, detected), teardowns.size() - detected.size());
+        return new Outcome(api.requests, api.rateLimited, delays(teardowns, detected), teardowns.size() - detected.size(),
+                lastDetection(detected));
     }
 
     private static double[] delays(List<Teardown> teardowns, Map<DropletId, Instant> detected) {
@@ -273,9 +300,10 @@ public final class FleetSimulation {
     }
 
     private static void print(String name, Outcome outcome) {
-        System.out.printf(Locale.ROOT, "%-16s %6d %10.1f %8.1f %8.1f %8.1f %9d%n", name, outcome.rateLimited(),
+        System.out.printf(Locale.ROOT, "%-16s %6d %10.2f %8.1f %8.1f %8.1f %9d %8.1f%n", name, outcome.rateLimited(),
                 (double) outcome.requests() / TEARDOWNS, percentile(outcome.delays(), 0.5),
-                percentile(outcome.delays(), 0.95), percentile(outcome.delays(), 1.0), outcome.missed());
+                percentile(outcome.delays(), 0.95), percentile(outcome.delays(), 1.0), outcome.missed(),
+                outcome.lastDetection());
     }
 
     private static double percentile(double[] values, double p) {

@@ -39,6 +39,11 @@ final class FleetSchedule {
     private static final Comparator<Entry> OLDEST_DUE_FIRST =
             Comparator.comparing((Entry entry) -> entry.due).thenComparingLong(entry -> entry.sequence);
 
+    /** The share of a typical teardown's duration a new one waits for its first poll: see {@link #firstLook}. */
+    static final double FIRST_LOOK_SHARE = 0.5;
+    /** The share of its age an overdue teardown waits between polls: see {@link #overdue}. */
+    static final double OVERDUE_SHARE = 0.2;
+
     private final DoubleSupplier jitter;
     private final CompletionEstimate estimate;
     private final Map<DropletId, Entry> entries = new LinkedHashMap<>();
@@ -77,6 +82,7 @@ final class FleetSchedule {
             return false;
         }
         Entry entry = new Entry(dropletId, options, PollSchedule.startingAt(now, options, jitter), now, sequence++);
+        entry.due = now.plus(firstLook(options));
         entries.put(dropletId, entry);
         others.add(entry);
         return true;
@@ -99,6 +105,10 @@ final class FleetSchedule {
         if (!entry.priority) {
             boolean queued = others.remove(entry);
             entry.priority = true;
+            if (entry.polls == 0) {
+                // a caller waits for this one: its first look is not held back
+                entry.due = entry.firstSeen;
+            }
             if (queued) {
                 prioritised.add(entry);
             }
@@ -275,8 +285,11 @@ final class FleetSchedule {
             return pause;
         }
         Optional<Instant> expected = estimate.expectedEnd(entry.lastChangeAt, entry.pending);
-        if (expected.isEmpty() || !expected.get().isAfter(now)) {
+        if (expected.isEmpty()) {
             return pause;
+        }
+        if (!expected.get().isAfter(now)) {
+            return estimate.confident() ? overdue(entry, pause, now) : pause;
         }
         Duration untilEnd = Duration.between(now, expected.get());
         Duration least = entry.options.minInterval();
@@ -291,6 +304,32 @@ final class FleetSchedule {
         if (held.compareTo(beforeDeadline) > 0) {
             held = beforeDeadline;
         }
+        return held.compareTo(pause) > 0 ? held : pause;
+    }
+
+    /**
+     * How long a newly added teardown waits for its first poll: none until the estimate is confident;
+     * then {@link #FIRST_LOOK_SHARE} of a typical teardown's duration (up to the maximum interval), since
+     * a teardown asked about as soon as it starts can only say that it has started. A Droplet a caller
+     * waits for ({@link #prioritise}) is asked at once.
+     */
+    private Duration firstLook(AwaitOptions options) {
+        if (!estimate.confident()) {
+            return Duration.ZERO;
+        }
+        Duration typical = estimate.typicalDuration().orElse(Duration.ZERO);
+        Duration share = Duration.ofNanos((long) (typical.toNanos() * FIRST_LOOK_SHARE));
+        return share.compareTo(options.maxInterval()) < 0 ? share : options.maxInterval();
+    }
+
+    /**
+     * A teardown past its expected end is likely one of the slow few, and likely to run a good while
+     * longer: the pause grows with its age ({@link #OVERDUE_SHARE} of it, up to the maximum interval)
+     * instead of asking at the shortest intervals all through a long tail.
+     */
+    private static Duration overdue(Entry entry, Duration pause, Instant now) {
+        Duration share = Duration.ofNanos((long) (Duration.between(entry.firstSeen, now).toNanos() * OVERDUE_SHARE));
+        Duration held = share.compareTo(entry.options.maxInterval()) < 0 ? share : entry.options.maxInterval();
         return held.compareTo(pause) > 0 ? held : pause;
     }
 

@@ -3,6 +3,7 @@ package dev.teardown.ports.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,19 @@ class CompletionEstimateTest {
     void expectedEnd_learnedRate_isRateTimesPendingFromTheLastChange() {
         estimate.ended(T0, T0.plusSeconds(40), 4);
 
-        assertThat(estimate.expectedEnd(T0.plusSeconds(100), 3)).contains(T0.plusSeconds(130));
+        // 10 s a resource, 3 left, a quarter past the average
+        assertThat(estimate.expectedEnd(T0.plusSeconds(100), 3)).contains(T0.plusMillis(137_500));
+    }
+
+    @Test
+    void typicalDuration_isRateTimesTheAverageSize() {
+        assertThat(estimate.typicalDuration()).isEmpty();
+
+        estimate.ended(T0, T0.plusSeconds(40), 4);
+        estimate.ended(T0, T0.plusSeconds(20), 2);
+
+        // 10 s a resource throughout; sizes 4 then 2 weigh 0.8 and 0.2: 3.6 resources
+        assertThat(estimate.typicalDuration()).contains(Duration.ofSeconds(36));
     }
 
     @Test

@@ -136,9 +136,9 @@ class FleetScheduleTest {
             schedule.answered(third, status(A, 1, 2, Optional.empty()), T0.plusSeconds(22 + i));
             third = schedule.take(Instant.MAX.minusSeconds(1)).orElseThrow();
         }
-        // after backing off, the next pause would overshoot the end expected at T0 + 30 s
+        // after backing off, the next pause would overshoot the end expected at T0 + 32.5 s (a quarter past 30 s)
         Duration pulled = waitingPause(schedule.answered(third, status(A, 1, 2, Optional.empty()), T0.plusSeconds(26)));
-        assertThat(pulled).isEqualTo(Duration.ofSeconds(4));
+        assertThat(pulled).isEqualTo(Duration.ofMillis(6_500));
     }
 
     @Test
@@ -147,11 +147,58 @@ class FleetScheduleTest {
             estimate.ended(T0, T0.plusSeconds(60), 1); // a minute a resource
         }
         schedule.add(A, OPTIONS, T0);
-        FleetSchedule.Poll poll = schedule.take(T0).orElseThrow();
+        FleetSchedule.Poll poll = schedule.take(T0.plusSeconds(30)).orElseThrow();
 
-        Duration pause = waitingPause(schedule.answered(poll, status(A, 5, 0, Optional.empty()), T0));
+        Duration pause = waitingPause(schedule.answered(poll, status(A, 5, 0, Optional.empty()), T0.plusSeconds(30)));
 
         assertThat(pause).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void add_confidentEstimate_holdsTheFirstLookForHalfATypicalTeardown() {
+        for (int i = 0; i < CompletionEstimate.CONFIDENT_AFTER; i++) {
+            estimate.ended(T0, T0.plusSeconds(20), 2); // typically 20 s
+        }
+        schedule.add(A, OPTIONS, T0);
+
+        assertThat(schedule.take(T0.plusSeconds(9))).isEmpty();
+        assertThat(schedule.nextDecision()).contains(T0.plusSeconds(10));
+        assertThat(schedule.take(T0.plusSeconds(10))).isPresent();
+    }
+
+    @Test
+    void add_estimateNotYetConfident_looksAtOnce() {
+        estimate.ended(T0, T0.plusSeconds(20), 2);
+        schedule.add(A, OPTIONS, T0);
+
+        assertThat(schedule.take(T0)).isPresent();
+    }
+
+    @Test
+    void prioritise_beforeTheFirstLook_looksAtOnce() {
+        for (int i = 0; i < CompletionEstimate.CONFIDENT_AFTER; i++) {
+            estimate.ended(T0, T0.plusSeconds(20), 2);
+        }
+        schedule.add(A, OPTIONS, T0);
+        schedule.prioritise(A);
+
+        assertThat(schedule.take(T0)).map(FleetSchedule.Poll::dropletId).contains(A);
+    }
+
+    @Test
+    void answered_pastTheExpectedEnd_waitsAFifthOfTheTeardownsAge() {
+        for (int i = 0; i < CompletionEstimate.CONFIDENT_AFTER; i++) {
+            estimate.ended(T0, T0.plusSeconds(8), 1); // 8 s a resource: one resource ends by T0 + 10 s
+        }
+        schedule.add(A, OPTIONS, T0);
+        schedule.prioritise(A);
+        FleetSchedule.Poll first = schedule.take(T0).orElseThrow();
+        schedule.answered(first, status(A, 1, 0, Optional.empty()), T0);
+        FleetSchedule.Poll late = schedule.take(T0.plusSeconds(100)).orElseThrow();
+
+        Duration pause = waitingPause(schedule.answered(late, status(A, 1, 0, Optional.empty()), T0.plusSeconds(100)));
+
+        assertThat(pause).isEqualTo(Duration.ofSeconds(20));
     }
 
     @Test

@@ -269,15 +269,21 @@ class WatchTeardownsServiceTest {
     void runUntilIdle_learnedDurations_pullThePollTowardTheExpectedEnd() {
         // four teardowns of 4 resources taking 40 s teach 10 s a resource; the fifth is asked near its end
         FleetWatch watch = service(RateBudget.unlimited()).watch(listener);
+        Instant fifthStarted = null;
         for (int i = 1; i <= 5; i++) {
+            fifthStarted = time.instant();
             api.teardown(DropletId.of(i), Duration.ofSeconds(40), 4);
             watch.add(DropletId.of(i), OPTIONS.withIntervals(Duration.ofSeconds(2), Duration.ofMinutes(5)));
             watch.runUntilIdle();
         }
 
         List<Instant> lastPolls = api.lookupsOf(DropletId.of(5));
-        Instant teardownEnd = lastPolls.get(0).plusSeconds(40);
-        assertThat(lastPolls.get(lastPolls.size() - 1)).isBetween(teardownEnd, teardownEnd.plusSeconds(3));
+        Instant teardownEnd = fifthStarted.plusSeconds(40);
+        // the estimate is confident: the first look waits half a typical teardown, the last comes a quarter
+        // past the expected end, and nothing in between is wasted
+        assertThat(lastPolls.get(0)).isEqualTo(fifthStarted.plusSeconds(20));
+        assertThat(lastPolls.get(lastPolls.size() - 1)).isBetween(teardownEnd, teardownEnd.plusSeconds(11));
+        assertThat(lastPolls).hasSizeLessThanOrEqualTo(3);
     }
 
     @Test
