@@ -8,10 +8,16 @@ import java.util.Properties;
 
 /**
  * What the command receives from the process: environment, streams, whether stdout is a terminal, time,
- * the system properties (for Java's proxy settings), and where to hook what happens when the process
- * is asked to stop.
+ * the system properties (for Java's proxy settings), where to hook what happens when the process
+ * is asked to stop, and the terminal a person types confirmations at.
  */
 record CliContext(
         Map<String, String> environment, PrintWriter out, PrintWriter err, boolean terminal, Clock clock,
-        Sleeper sleeper, Properties systemProperties, ShutdownHooks shutdownHooks) {
+        Sleeper sleeper, Properties systemProperties, ShutdownHooks shutdownHooks, TerminalInput input) {
+
+    /** A context where no one can type: every confirmation is refused. */
+    CliContext(Map<String, String> environment, PrintWriter out, PrintWriter err, boolean terminal, Clock clock,
+            Sleeper sleeper, Properties systemProperties, ShutdownHooks shutdownHooks) {
+        this(environment, out, err, terminal, clock, sleeper, systemProperties, shutdownHooks, TerminalInput.none());
+    }
 }

@@ -6,6 +6,9 @@ import dev.teardown.adapters.http.HttpClientConfig;
 import dev.teardown.app.Teardown;
 import dev.teardown.ports.in.AwaitTeardownUseCase;
 import dev.teardown.ports.in.CheckStatusUseCase;
+import dev.teardown.ports.in.DestroyTeardownUseCase;
+import dev.teardown.ports.in.ListResourcesUseCase;
+import dev.teardown.ports.in.RetryTeardownUseCase;
 import dev.teardown.sandbox.SandboxServer;
 import java.time.Duration;
 import java.util.Optional;
@@ -84,6 +87,18 @@ final class CliStack implements AutoCloseable {
 
     AwaitTeardownUseCase await() {
         return teardown.await();
+    }
+
+    ListResourcesUseCase resources() {
+        return teardown.resources();
+    }
+
+    DestroyTeardownUseCase destroy() {
+        return teardown.destroy();
+    }
+
+    RetryTeardownUseCase retry() {
+        return teardown.retry();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.teardown.cli;
 
 import dev.teardown.domain.TeardownOutcome;
+import dev.teardown.ports.in.CommandAnswer;
 import dev.teardown.ports.in.StatusAnswer;
 
 /** The command's exit codes, the same for {@code status} and for the end of {@code watch}. */
@@ -23,6 +24,14 @@ final class ExitCode {
             return of(reported.report().outcome());
         }
         return NOT_FOUND;
+    }
+
+    /** {@code destroy} and {@code retry}: accepted, already in progress (409), nothing to act on (404). */
+    static int of(CommandAnswer answer) {
+        if (answer instanceof CommandAnswer.Accepted) {
+            return SUCCEEDED;
+        }
+        return answer instanceof CommandAnswer.AlreadyInProgress ? IN_PROGRESS : NOT_FOUND;
     }
 
     static int of(TeardownOutcome outcome) {

@@ -30,16 +30,21 @@ final class ReportDocuments {
     }
 
     static String failure(TeardownApiException failure) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("droplet_id", failure.dropletId().value());
+        document.put("error", error(failure));
+        return Json.write(document);
+    }
+
+    /** {@code {"reason":"server_error","message":"…","http_status":503,"request_id":"…","retry_allowed_at":null}}. */
+    static Map<String, Object> error(TeardownApiException failure) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("reason", lower(failure.reason()));
         error.put("message", failure.getMessage());
         error.put("http_status", failure.httpStatus().isPresent() ? failure.httpStatus().getAsInt() : null);
         error.put("request_id", failure.requestId().orElse(null));
         error.put("retry_allowed_at", failure.retryAllowedAt().map(Instant::toString).orElse(null));
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("droplet_id", failure.dropletId().value());
-        document.put("error", error);
-        return Json.write(document);
+        return error;
     }
 
     private static Map<String, Object> report(TeardownReport report) {

@@ -12,15 +12,19 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "How is the destruction of a DigitalOcean Droplet and its associated resources going?",
-        subcommands = {StatusCommand.class, WatchCommand.class},
+        subcommands = {StatusCommand.class, WatchCommand.class, ResourcesCommand.class, DestroyCommand.class,
+            RetryCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:succeeded",
-            "1:no status could be had (authentication, permission, rate limit, network, server, bad response)",
-            "2:usage error, or configuration refused (such as a plain http URL to a remote host); nothing is sent",
+            "0:succeeded; resources: listed; destroy, retry: accepted (with --watch: the watch's code)",
+            "1:no status could be had (authentication, permission, rate limit, network, server, bad response); destroy,"
+                + " retry: the call failed, or whether the API accepted it is unknown (the message says which)",
+            "2:usage error, or configuration refused (such as a plain http URL to a remote host); nothing is sent."
+                + " destroy, retry: not confirmed (no terminal and no --yes, or another id typed), or an id not"
+                + " associated with the droplet; nothing is destroyed",
             "3:completed with failures",
-            "4:still in progress (watch: the timeout was reached)",
-            "5:no teardown request is known for that droplet",
+            "4:still in progress (watch: the timeout was reached); destroy, retry: a destroy is already in progress",
+            "5:no teardown request is known for that droplet; resources, destroy: no such droplet",
             "130:watch stopped by SIGINT (Ctrl-C); the last report is printed",
             "141:watch's standard output was closed (such as by `| head -1`); it stopped at once",
             "143:watch stopped by SIGTERM; the last report is printed"

@@ -44,6 +44,9 @@ final class WatchCommand implements Callable<Integer> {
             description = "Stop waiting after this long; exit code 4 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    /** The option that set {@link #timeout}, as messages name it. */
+    private String timeoutOption = "--timeout";
+
     @Override
     public Integer call() {
         CliContext context = parent.context;
@@ -52,24 +55,45 @@ final class WatchCommand implements Callable<Integer> {
             return ExitCode.UNAVAILABLE;
         }
         try (CliStack stack = opened.get()) {
-            WatchPrinter printer = printer(context);
-            AwaitOptions options = AwaitOptions.defaults()
-                    .withTimeout(timeout)
-                    .withIntervals(interval, interval.compareTo(MAX_INTERVAL) > 0 ? interval : MAX_INTERVAL);
-            // Stopped by SIGINT or SIGTERM, the process still says what it knows (the JVM exits with 130 or
-            // 143); the hook stays until the final report is out, so that exactly one of the two prints.
-            try (ShutdownHooks.Registration onStop = context.shutdownHooks()
-                    .add(() -> printer.endBeforeExit(() -> stopped(context, printer)))) {
-                AwaitResult result = stack.await().await(dropletId, options, printer);
-                printer.end(() -> {
-                    printer.finish();
-                    report(context, result);
-                });
-                return exitCode(result);
-            } catch (ClosedOutputException closed) {
-                // Like a program killed by SIGPIPE: nothing more to say, and no one to say it to.
-                return ExitCode.OUTPUT_CLOSED;
-            }
+            return follow(context, stack);
+        }
+    }
+
+    /**
+     * A watch of one droplet at the default interval, for a command that started its teardown
+     * ({@code destroy --watch}, {@code retry --watch}) and sets the watch's timeout with {@code timeoutOption}.
+     */
+    static WatchCommand of(TeardownCommand parent, DropletId dropletId, ConnectionOptions connection, Duration timeout,
+            String timeoutOption) {
+        WatchCommand watch = new WatchCommand();
+        watch.parent = parent;
+        watch.dropletId = dropletId;
+        watch.connection = connection;
+        watch.interval = Duration.ofSeconds(2); // watch's own --interval default
+        watch.timeout = timeout;
+        watch.timeoutOption = timeoutOption;
+        return watch;
+    }
+
+    /** Follows the teardown on a stack opened already, printing as {@code watch} does; returns the exit code. */
+    int follow(CliContext context, CliStack stack) {
+        WatchPrinter printer = printer(context);
+        AwaitOptions options = AwaitOptions.defaults()
+                .withTimeout(timeout)
+                .withIntervals(interval, interval.compareTo(MAX_INTERVAL) > 0 ? interval : MAX_INTERVAL);
+        // Stopped by SIGINT or SIGTERM, the process still says what it knows (the JVM exits with 130 or
+        // 143); the hook stays until the final report is out, so that exactly one of the two prints.
+        try (ShutdownHooks.Registration onStop = context.shutdownHooks()
+                .add(() -> printer.endBeforeExit(() -> stopped(context, printer)))) {
+            AwaitResult result = stack.await().await(dropletId, options, printer);
+            printer.end(() -> {
+                printer.finish();
+                report(context, result);
+            });
+            return exitCode(result);
+        } catch (ClosedOutputException closed) {
+            // Like a program killed by SIGPIPE: nothing more to say, and no one to say it to.
+            return ExitCode.OUTPUT_CLOSED;
         }
     }
 
@@ -105,7 +129,7 @@ final class WatchCommand implements Callable<Integer> {
             case DEADLINE:
                 if (last.isPresent()) {
                     context.err().println("teardown: droplet " + dropletId + " still in progress after "
-                            + Durations.format(timeout) + " (the --timeout); watch again to follow it further");
+                            + Durations.format(timeout) + " (the " + timeoutOption + "); watch again to follow it further");
                 } else {
                     result.lastFailure().ifPresent(failure -> context.err().println(FailureMessages.of(failure)));
                 }
@@ -134,6 +158,6 @@ final class WatchCommand implements Callable<Integer> {
     private String rateLimited(TeardownApiException failure) {
         return "teardown: droplet " + dropletId + ": rate limited by the API; it allows the next request at "
                 + failure.retryAllowedAt().map(Instant::toString).orElse("a time it did not say")
-                + ", after the --timeout of " + Durations.format(timeout) + "; watch again then";
+                + ", after the " + timeoutOption + " of " + Durations.format(timeout) + "; watch again then";
     }
 }

@@ -38,8 +38,18 @@ record CliRun(int exitCode, String out, String err) {
         return of(Map.of(), terminal, Long.MAX_VALUE, stopAtPause, args);
     }
 
+    /** As a user runs it on a terminal and types at it: {@code input} answers each question. */
+    static CliRun typing(Map<String, String> environment, TerminalInput input, String... args) {
+        return of(environment, true, Long.MAX_VALUE, 0, input, args);
+    }
+
     private static CliRun of(Map<String, String> environment, boolean terminal, long outputLimit, int stopAtPause,
             String... args) {
+        return of(environment, terminal, outputLimit, stopAtPause, TerminalInput.none(), args);
+    }
+
+    private static CliRun of(Map<String, String> environment, boolean terminal, long outputLimit, int stopAtPause,
+            TerminalInput input, String... args) {
         ManualClock clock = ManualClock.at("2026-11-29T10:00:00Z");
         ClosingOutput out = new ClosingOutput(outputLimit);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -55,9 +65,9 @@ record CliRun(int exitCode, String out, String err) {
             }
             clock.sleeper().sleep(duration);
         };
-        int exitCode = Main.run(args, environment,
+        int exitCode = Main.run(args, environment, System.getProperties(),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                terminal, clock, sleeper, shutdownHooks);
+                terminal, clock, sleeper, shutdownHooks, input);
         return new CliRun(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -208,7 +208,7 @@ class HostileTextCliTest {
      * Nothing that steers a terminal is left but the command's own line ends (and the progress bar's
      * carriage returns, each at the start of a redraw), and no line anywhere is the forged one.
      */
-    private static void assertPrintable(CliRun run, String hostile) {
+    static void assertPrintable(CliRun run, String hostile) {
         String printed = run.out() + run.err();
         assertThat(printed).doesNotContain(hostile);
         for (int i = 0; i < printed.length(); i++) {

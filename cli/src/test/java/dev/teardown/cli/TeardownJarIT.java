@@ -165,6 +165,17 @@ class TeardownJarIT {
     }
 
     @Test
+    void destroy_runFromAScriptWithoutYes_refusesAndSendsNothing() throws Exception {
+        // Standard input is a pipe here, as in a script; were anything sent, port 1 would refuse it (exit 1).
+        Run run = run(Map.of("DIGITALOCEAN_ACCESS_TOKEN", "unused-token-0123", "DIGITALOCEAN_API_URL", "http://127.0.0.1:1"),
+                "destroy", "61486916", "--all");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("standard input is not a terminal").contains("add --yes");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void version_namesTheRelease() throws Exception {
         Run run = run(Map.of(), "--version");
 
