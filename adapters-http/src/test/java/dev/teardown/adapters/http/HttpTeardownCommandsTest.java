@@ -111,13 +111,21 @@ class HttpTeardownCommandsTest {
     void newCommands() {
         api.reset();
         clock = ManualClock.at("2026-11-29T10:00:00Z");
-        useTransport(HttpTransport.builder(api.config().build()).clock(clock).sleeper(clock.sleeper())
+        useTransport(HttpTransport.builder(config().build()).clock(clock).sleeper(clock.sleeper())
                 .jitter(() -> Long.MIN_VALUE).build());
     }
 
     @AfterEach
     void closeTransport() {
         transport.close();
+    }
+
+    /**
+     * Room for a loaded machine: the first DELETE with a body makes WireMock load classes for seconds.
+     * Tests of timeouts set their own.
+     */
+    private static HttpClientConfig.Builder config() {
+        return api.config().responseTimeout(Duration.ofSeconds(15)).callDeadline(Duration.ofSeconds(30));
     }
 
     private void useTransport(HttpTransport replacement) {
@@ -273,7 +281,7 @@ class HttpTeardownCommandsTest {
         // 411 Length Required; the request head on the wire must say it.
         byte[] accepted = RawServer.response(RawServer.head("HTTP/1.1 202 Accepted", "Content-Length: 0"), new byte[0]);
         try (RawServer server = RawServer.start(RawServer.answering(accepted))) {
-            useTransport(HttpTransport.builder(api.config().baseUrl(server.baseUrl()).build())
+            useTransport(HttpTransport.builder(config().baseUrl(server.baseUrl()).build())
                     .clock(clock).sleeper(clock.sleeper()).build());
 
             assertThat(commands.retry(DROPLET_ID, Instant.MAX)).isEqualTo(CommandReceipt.ACCEPTED);
@@ -304,7 +312,7 @@ class HttpTeardownCommandsTest {
             connection.readRequestHead();
             connection.write(RawServer.head("HTTP/1.1 202 Accepted", "Connection: close"));
         })) {
-            useTransport(HttpTransport.builder(api.config().baseUrl(server.baseUrl()).build())
+            useTransport(HttpTransport.builder(config().baseUrl(server.baseUrl()).build())
                     .clock(clock).sleeper(clock.sleeper()).build());
 
             assertThat(send(command)).isEqualTo(CommandReceipt.ACCEPTED);
@@ -520,7 +528,7 @@ class HttpTeardownCommandsTest {
             late[0].start();
             late[0].stubFor(any(urlPathEqualTo(command.path)).willReturn(aResponse().withStatus(202)));
         };
-        useTransport(HttpTransport.builder(api.config().baseUrl("http://127.0.0.1:" + port).build())
+        useTransport(HttpTransport.builder(config().baseUrl("http://127.0.0.1:" + port).build())
                 .clock(clock).sleeper(opensTheServer).jitter(() -> Long.MIN_VALUE).build());
         try {
             assertThat(send(command)).isEqualTo(CommandReceipt.ACCEPTED);
@@ -568,7 +576,7 @@ class HttpTeardownCommandsTest {
     @ParameterizedTest
     @EnumSource(Command.class)
     void command_noAnswerWithinTheResponseTimeout_isSentOnceAndMayHaveTakenEffect(Command command) {
-        useTransport(HttpTransport.builder(api.config().responseTimeout(Duration.ofMillis(200)).build())
+        useTransport(HttpTransport.builder(config().responseTimeout(Duration.ofMillis(200)).build())
                 .clock(clock).sleeper(clock.sleeper()).build());
         answer(command, aResponse().withStatus(202).withFixedDelay(1_000));
 
@@ -623,7 +631,7 @@ class HttpTeardownCommandsTest {
     @EnumSource(Command.class)
     void command_eachAttempt_spendsAPermitOfTheRateBudget(Command command) {
         CountingBudget budget = new CountingBudget();
-        useTransport(HttpTransport.builder(api.config().build()).clock(clock).sleeper(clock.sleeper())
+        useTransport(HttpTransport.builder(config().build()).clock(clock).sleeper(clock.sleeper())
                 .rateBudget(budget).build());
         answerInTurn(command, ApiServer.error(429, "too_many_requests", "slow down", "r-429").withHeader("Retry-After", "0"),
                 ApiServer.error(503, "unavailable", "try later", "r-503"));
