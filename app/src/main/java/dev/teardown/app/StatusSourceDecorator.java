@@ -16,7 +16,12 @@ public interface StatusSourceDecorator {
      */
     int order();
 
-    /** Wraps the next layer towards the origin; called once per injector. */
+    /**
+     * Wraps the next layer towards the origin; called once per injector. The layer returned passes
+     * {@link TeardownStatusSource#forget} on to the one it wraps (after dropping what it keeps itself):
+     * the default does nothing, and would leave the layers behind it serving answers from before a
+     * destroy or a retry.
+     */
     TeardownStatusSource decorate(TeardownStatusSource inner);
 
     /** A layer at this order that wraps with the given function. */

@@ -11,11 +11,27 @@ import dev.teardown.adapters.cache.CacheConfig;
 import dev.teardown.adapters.cache.CachingTeardownStatusSource;
 import dev.teardown.adapters.redis.RedisTeardownStatusSource;
 import dev.teardown.adapters.redis.RedisTier;
+import dev.teardown.domain.DestroyRequest;
+import dev.teardown.domain.DropletId;
+import dev.teardown.domain.ResourceKind;
+import dev.teardown.domain.ResourceRef;
+import dev.teardown.domain.TeardownOutcome;
 import dev.teardown.domain.TeardownStatus;
+import dev.teardown.ports.in.CheckStatusUseCase;
+import dev.teardown.ports.in.CommandAnswer;
+import dev.teardown.ports.in.RetryTeardownUseCase;
+import dev.teardown.ports.in.StatusAnswer;
+import dev.teardown.ports.out.AssociatedResourcesSource;
+import dev.teardown.ports.out.TeardownCommands;
 import dev.teardown.ports.out.TeardownStatusSource;
+import dev.teardown.testkit.AssociatedResourcesBuilder;
+import dev.teardown.testkit.InMemoryTeardownFamily;
 import dev.teardown.testkit.InMemoryTeardownStatusSource;
+import dev.teardown.testkit.ManualClock;
 import dev.teardown.testkit.ReferenceExamples;
 import dev.teardown.testkit.redis.RedisServerExtension;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -57,6 +73,54 @@ class RedisTierModuleTest {
         } finally {
             first.getInstance(Lifecycle.class).close();
             second.getInstance(Lifecycle.class).close();
+        }
+    }
+
+    private Injector instanceOver(InMemoryTeardownFamily family) {
+        return Guice.createInjector(new LifecycleModule(), TimeModule.system(), new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(CacheConfig.class).toInstance(CacheConfig.defaults());
+                bind(TeardownStatusSource.class).annotatedWith(Upstream.class).toInstance(family);
+                bind(AssociatedResourcesSource.class).toInstance(family);
+                bind(TeardownCommands.class).toInstance(family);
+            }
+        }, new CachingModule(), new RedisTierModule(REDIS.uri(), prefix), new UseCasesModule(), new CommandsModule());
+    }
+
+    private static TeardownOutcome outcome(Injector instance, DropletId dropletId) {
+        StatusAnswer answer = instance.getInstance(CheckStatusUseCase.class).check(dropletId);
+        return ((StatusAnswer.Reported) answer).report().outcome();
+    }
+
+    @Test
+    void retry_throughOneInstance_reachesEveryLayerSoNoInstanceIsServedTheKeptFailureFromRedis() {
+        DropletId dropletId = DropletId.of(3164470);
+        ManualClock clock = ManualClock.at("2026-11-29T10:00:00Z");
+        InMemoryTeardownFamily family = InMemoryTeardownFamily.on(clock)
+                .droplet(AssociatedResourcesBuilder.associatedResources(dropletId).volume("v-1", "data", "10.00").build())
+                .failsOnce(dropletId, ResourceRef.of(ResourceKind.VOLUME, "v-1"), "volume is still attached");
+        family.destroy(dropletId, DestroyRequest.everything(), Instant.MAX);
+        clock.advance(Duration.ofMinutes(5));
+        Injector first = instanceOver(family);
+        Injector second = instanceOver(family);
+        Injector third = instanceOver(family);
+        try {
+            assertThat(outcome(first, dropletId)).isEqualTo(TeardownOutcome.COMPLETED_WITH_FAILURES);
+            assertThat(outcome(second, dropletId)).isEqualTo(TeardownOutcome.COMPLETED_WITH_FAILURES);
+            assertThat(family.statusLookups(dropletId)).as("the second instance is answered by Redis").isEqualTo(1);
+
+            CommandAnswer retried = second.getInstance(RetryTeardownUseCase.class).retry(dropletId);
+
+            assertThat(retried).isEqualTo(new CommandAnswer.Accepted(dropletId, CommandAnswer.Confirmation.ANSWERED));
+            assertThat(family.forgets(dropletId)).as("Caffeine, then Redis, passed the forget on").isEqualTo(1);
+            assertThat(outcome(third, dropletId)).isEqualTo(TeardownOutcome.IN_PROGRESS);
+            assertThat(outcome(second, dropletId)).isEqualTo(TeardownOutcome.IN_PROGRESS);
+            assertThat(family.statusLookups(dropletId)).isEqualTo(2);
+        } finally {
+            first.getInstance(Lifecycle.class).close();
+            second.getInstance(Lifecycle.class).close();
+            third.getInstance(Lifecycle.class).close();
         }
     }
 

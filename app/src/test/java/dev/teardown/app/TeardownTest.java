@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.teardown.adapters.http.ApiToken;
 import dev.teardown.adapters.http.HttpClientConfig;
 import dev.teardown.adapters.http.ExchangeListener;
+import dev.teardown.domain.DestroyRequest;
 import dev.teardown.domain.DropletId;
 import dev.teardown.ports.in.AwaitListener;
 import dev.teardown.ports.in.AwaitOptions;
@@ -209,7 +210,14 @@ class TeardownTest {
                 Arguments.of("lastKnownQuota()", (Consumer<Teardown>) Teardown::lastKnownQuota),
                 Arguments.of("check().check(id)", (Consumer<Teardown>) teardown -> teardown.check().check(DROPLET)),
                 Arguments.of("await().await(id, ...)", (Consumer<Teardown>) teardown -> teardown.await()
-                        .await(DROPLET, AwaitOptions.defaults(), AwaitListener.ignoring())));
+                        .await(DROPLET, AwaitOptions.defaults(), AwaitListener.ignoring())),
+                Arguments.of("resources()", (Consumer<Teardown>) Teardown::resources),
+                Arguments.of("destroy()", (Consumer<Teardown>) Teardown::destroy),
+                Arguments.of("retry()", (Consumer<Teardown>) Teardown::retry),
+                Arguments.of("resources().list(id)", (Consumer<Teardown>) teardown -> teardown.resources().list(DROPLET)),
+                Arguments.of("destroy().destroy(id, everything)", (Consumer<Teardown>) teardown -> teardown.destroy()
+                        .destroy(DROPLET, DestroyRequest.everything())),
+                Arguments.of("retry().retry(id)", (Consumer<Teardown>) teardown -> teardown.retry().retry(DROPLET)));
     }
 
     @ParameterizedTest(name = "{0}")

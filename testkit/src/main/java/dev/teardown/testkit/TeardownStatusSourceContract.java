@@ -131,6 +131,19 @@ public abstract class TeardownStatusSourceContract {
     }
 
     @Test
+    void forget_knownOrUnknownDroplet_failsNothingAndLookupsStillAnswer() {
+        TeardownStatus example = ReferenceExamples.openApiStatus();
+        TeardownStatusSource source = sourceKnowing(List.of(example));
+        assertThat(source.statusOf(example.dropletId())).contains(example);
+
+        source.forget(example.dropletId());
+        source.forget(UNKNOWN);
+
+        assertThat(source.statusOf(example.dropletId())).contains(example);
+        assertThat(source.statusOf(UNKNOWN)).isEmpty();
+    }
+
+    @Test
     void statusOf_nullDropletId_isRejected() {
         TeardownStatusSource source = sourceKnowing(List.of());
 

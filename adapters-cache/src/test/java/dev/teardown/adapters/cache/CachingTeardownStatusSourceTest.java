@@ -434,6 +434,90 @@ class CachingTeardownStatusSourceTest {
         assertThat(upstream.lookups(DROPLET)).isEqualTo(2);
     }
 
+    // --- forgetting after a command -----------------------------------------------------------------
+
+    @Test
+    void forget_keptAnswer_theNextLookupAsksUpstreamAndSeesWhatTheCommandChanged() {
+        upstream.script(DROPLET, Answer.of(completedWithFailures(DROPLET)), Answer.of(inProgress(DROPLET)));
+        CachingTeardownStatusSource cache = sameThreadCache(CacheConfig.defaults());
+        assertThat(cache.statusOf(DROPLET)).contains(completedWithFailures(DROPLET));
+        assertThat(cache.statusOf(DROPLET)).contains(completedWithFailures(DROPLET));
+
+        cache.forget(DROPLET);
+
+        assertThat(cache.statusOf(DROPLET)).contains(inProgress(DROPLET));
+        assertThat(upstream.lookups(DROPLET)).isEqualTo(2);
+    }
+
+    @Test
+    void forget_keptNotFound_theNextLookupAsksUpstream() {
+        CachingTeardownStatusSource cache = sameThreadCache(CacheConfig.defaults());
+        assertThat(cache.statusOf(DROPLET)).isEmpty();
+        upstream.put(inProgress(DROPLET));
+
+        cache.forget(DROPLET);
+
+        assertThat(cache.statusOf(DROPLET)).contains(inProgress(DROPLET));
+    }
+
+    @Test
+    void forget_oneDroplet_keepsTheAnswersOfTheOthers() {
+        DropletId other = DropletId.of(3164445);
+        upstream.put(succeeded(DROPLET)).put(succeeded(other));
+        CachingTeardownStatusSource cache = sameThreadCache(CacheConfig.defaults());
+        cache.statusOf(DROPLET);
+        cache.statusOf(other);
+
+        cache.forget(DROPLET);
+        cache.statusOf(other);
+
+        assertThat(upstream.lookups(other)).isEqualTo(1);
+    }
+
+    @Test
+    void forget_tellsTheSourceBehindTheCacheToForgetToo() {
+        List<DropletId> forgotten = new ArrayList<>();
+        TeardownStatusSource behind = new TeardownStatusSource() {
+            @Override
+            public Optional<TeardownStatus> statusOf(DropletId dropletId) {
+                return upstream.statusOf(dropletId);
+            }
+
+            @Override
+            public void forget(DropletId dropletId) {
+                forgotten.add(dropletId);
+            }
+        };
+        CachingTeardownStatusSource cache = sameThreadCache(behind, CacheConfig.defaults());
+
+        cache.forget(DROPLET);
+
+        assertThat(forgotten).containsExactly(DROPLET);
+    }
+
+    @Test
+    void forget_whileACallStartedBeforeItIsUnderWay_itsAnswerReachesItsWaiterAndIsNotKept() throws Exception {
+        upstream.script(DROPLET, Answer.of(completedWithFailures(DROPLET)), Answer.of(inProgress(DROPLET)));
+        GatedTeardownStatusSource slow = new GatedTeardownStatusSource(upstream);
+        CachingTeardownStatusSource cache = threadedCache(slow, CacheConfig.defaults());
+        Future<Optional<TeardownStatus>> before = startAll(1, () -> cache.statusOf(DROPLET)).get(0);
+        awaitWaiters(cache, 1);
+
+        cache.forget(DROPLET);
+        slow.open();
+
+        assertThat(before.get(30, TimeUnit.SECONDS)).contains(completedWithFailures(DROPLET));
+        assertThat(cache.statusOf(DROPLET)).contains(inProgress(DROPLET));
+        assertThat(upstream.lookups(DROPLET)).isEqualTo(2);
+    }
+
+    @Test
+    void forget_nullDropletId_isRejected() {
+        CachingTeardownStatusSource cache = sameThreadCache(CacheConfig.defaults());
+
+        assertThatThrownBy(() -> cache.forget(null)).isInstanceOf(NullPointerException.class);
+    }
+
     // --- statistics -------------------------------------------------------------------------------
 
     @Test

@@ -86,9 +86,10 @@ final class AnswerReader {
         Classified kind = classify(status, call.operation());
         Optional<Duration> asked = kind.retryable() ? ResponseHeaders.askedWait(response, status, now) : Optional.empty();
         String detail = redaction.shown(kind.summary() + " (HTTP " + status + ")" + Excerpts.abbreviate(said, 300));
-        // A 429 is refused before the API acts on it: sending the request again does nothing twice.
+        // A 429 is refused before the API acts on it, and a 408 says the request was not even read whole:
+        // sending the request again does nothing twice.
         return new Outcome.Failed<>(new Failure(kind.reason(), detail, kind.retryable(), status, requestId, asked, null,
-                status == 429));
+                status == 429 || status == 408));
     }
 
     /** The proxy answered itself (to the CONNECT, or asking for credentials): its status is not the API's. */

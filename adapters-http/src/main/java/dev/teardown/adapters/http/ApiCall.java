@@ -41,7 +41,7 @@ interface ApiCall<T> {
     /**
      * Whether sending the request twice does no more than sending it once. A call that is not safe to
      * repeat is sent again only when its attempt surely did not reach the API: after a failed connect
-     * or a 429, never after a timeout, a cut connection or a server error. By default, as HTTP defines
+     * or a 429 or 408, never after a timeout, a cut connection or a server error. By default, as HTTP defines
      * it: {@code GET} and {@code HEAD} are, {@code DELETE} and {@code POST} here are not.
      */
     default boolean safeToRepeat() {

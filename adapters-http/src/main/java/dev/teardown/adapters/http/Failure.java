@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param detail what went wrong, already free of the token
  * @param serverAskedWait how long the server asked us to wait before retrying, when it said
  * @param unsent whether the request surely did not reach the API (no connection, or refused unread
- *     with a 429), so that even a call that is not safe to repeat may be sent again
+ *     with a 429 or a 408), so that even a call that is not safe to repeat may be sent again
  */
 record Failure(
         Reason reason,

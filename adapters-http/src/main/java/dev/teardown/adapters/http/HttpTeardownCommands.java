@@ -12,7 +12,7 @@ import java.util.Objects;
  * retry, over a shared {@link HttpTransport} with its deadline, rate budget and failure classification.
  *
  * <p>None of them is sent twice by accident: an attempt is repeated only when it surely did not reach
- * the API (the connection could not be made, or a 429 refused it unread). After a timeout, a cut
+ * the API (the connection could not be made, or a 429 or 408 refused it unread). After a timeout, a cut
  * connection or a server error the call fails with
  * {@link dev.teardown.ports.out.TeardownApiException#mayHaveTakenEffect()} set, for the caller to
  * settle with the status call. Safe to share across threads; whoever built the transport closes it.

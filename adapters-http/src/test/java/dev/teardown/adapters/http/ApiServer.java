@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.teardown.domain.DropletId;
@@ -39,6 +40,11 @@ final class ApiServer implements AutoCloseable, AfterAllCallback {
 
     static ApiServer start() {
         return new ApiServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+    }
+
+    /** Plain http, with WireMock extensions such as a transformer that answers every request itself. */
+    static ApiServer startWith(Extension... extensions) {
+        return new ApiServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort().extensions(extensions));
     }
 
     /** Plain http and https (WireMock's self-signed certificate, which a client must refuse). */

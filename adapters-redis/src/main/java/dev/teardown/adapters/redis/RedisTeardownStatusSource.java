@@ -44,6 +44,15 @@ import java.util.function.DoubleSupplier;
  * themselves when it is gone without an answer: its owner failed, or was stuck past the lock timeout.
  * A waiter never waits past the deadline of {@link #statusOf(DropletId, Instant)}.
  *
+ * <p><b>Forgetting after a command.</b> {@link #forget} deletes the kept answer and counts the forget
+ * in {@code <prefix>forgets:{<id>}}, in one script, then tells the wrapped source. An owner reads that
+ * count before it asks the wrapped source and writes its answer only while the count is unchanged (a
+ * script compares and writes), so an answer asked for before a destroy or a retry is not kept after
+ * it: it still answers its owner's caller, whose lookup began before the command. The count expires an
+ * hour after the last forget, far longer than any lookup takes. Other instances' in-process caches are
+ * not told: they serve what they keep until it expires by its freshness. When Redis is away, the kept
+ * answer is not deleted and expires by its freshness too.
+ *
  * <p><b>Failures are not kept, nor shared across instances.</b> The owner throws what the wrapped
  * source threw and releases the lock; a waiter then takes over and asks itself. An exception cannot
  * cross processes faithfully (its type, cause, request id and retry time would have to be rebuilt), and
@@ -58,6 +67,20 @@ public final class RedisTeardownStatusSource implements TeardownStatusSource {
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(25);
     public static final double DEFAULT_JITTER = 0.1;
+
+    /** How long the count of forgets of a Droplet is kept after the last one: longer than any lookup takes. */
+    static final Duration FORGET_MEMORY = Duration.ofHours(1);
+
+    /** Deletes the kept answer (KEYS[1]) and counts the forget (KEYS[2]), which expires after ARGV[1] ms. */
+    static final String FORGET_SCRIPT = "redis.call('DEL', KEYS[1]); redis.call('INCR', KEYS[2]); "
+            + "redis.call('PEXPIRE', KEYS[2], ARGV[1]); return 1";
+
+    /**
+     * Keeps the answer ARGV[1] in KEYS[1] for ARGV[2] ms only while the count of forgets (KEYS[2]) is still
+     * ARGV[3] (empty for none): an answer asked for before a forget is not kept after it.
+     */
+    static final String WRITE_SCRIPT = "if (redis.call('GET', KEYS[2]) or '') == ARGV[3] then "
+            + "redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]); return 1 else return 0 end";
 
     /** Deletes the lock only while it holds this caller's value: a lock that expired and was taken by another stays. */
     static final String RELEASE_SCRIPT =
@@ -101,6 +124,11 @@ public final class RedisTeardownStatusSource implements TeardownStatusSource {
         return keyPrefix + "status:{" + dropletId + "}";
     }
 
+    /** The key of the count of forgets of a Droplet, which an owner compares before it keeps its answer. */
+    public static String forgetsKey(String keyPrefix, DropletId dropletId) {
+        return keyPrefix + "forgets:{" + dropletId + "}";
+    }
+
     /** The key of a Droplet's single-flight lock. */
     public static String lockKey(String keyPrefix, DropletId dropletId) {
         return keyPrefix + "lock:{" + dropletId + "}";
@@ -132,6 +160,25 @@ public final class RedisTeardownStatusSource implements TeardownStatusSource {
     @Override
     public Optional<TeardownStatus> statusOf(DropletId dropletId, Instant deadline) {
         return lookUp(Objects.requireNonNull(dropletId, "dropletId"), Objects.requireNonNull(deadline, "deadline"));
+    }
+
+    /**
+     * Deletes the answer kept in Redis for this Droplet, so that no instance serves it again, keeps an
+     * answer being asked for now from being kept, and tells the wrapped source to forget it too. Called
+     * after a destroy or a retry of the Droplet. When Redis is away, it fails nothing: the kept answer
+     * then expires by its freshness.
+     *
+     * @throws IllegalStateException when the tier is closed
+     */
+    @Override
+    public void forget(DropletId dropletId) {
+        Objects.requireNonNull(dropletId, "dropletId");
+        if (!keepsNothing) {
+            String[] keys = {statusKey(tier.keyPrefix(), dropletId), forgetsKey(tier.keyPrefix(), dropletId)};
+            tier.ask(commands -> commands.<Long>eval(FORGET_SCRIPT, ScriptOutputType.INTEGER, keys,
+                    Long.toString(FORGET_MEMORY.toMillis())));
+        }
+        upstream.forget(dropletId);
     }
 
     private Optional<TeardownStatus> lookUp(DropletId dropletId, Instant deadline) {
@@ -170,11 +217,15 @@ public final class RedisTeardownStatusSource implements TeardownStatusSource {
     private Optional<TeardownStatus> askAndShare(DropletId dropletId, Instant deadline, String statusKey,
             String lockKey, String owner) {
         try {
+            // Read before asking: a forget after this read means the answer may predate a command.
+            String forgetsKey = forgetsKey(tier.keyPrefix(), dropletId);
+            Optional<String> forgets = tier.ask(commands -> Objects.requireNonNullElse(commands.get(forgetsKey), ""));
             Optional<TeardownStatus> answer = ask(dropletId, deadline);
             long ttl = expiryMillis(freshness.freshFor(answer));
-            if (ttl > 0) {
+            if (ttl > 0 && forgets.isPresent()) {
                 String value = StatusValues.write(answer);
-                tier.ask(commands -> commands.set(statusKey, value, SetArgs.Builder.px(ttl)));
+                tier.ask(commands -> commands.<Long>eval(WRITE_SCRIPT, ScriptOutputType.INTEGER,
+                        new String[] {statusKey, forgetsKey}, value, Long.toString(ttl), forgets.get()));
             }
             return answer;
         } finally {

@@ -77,7 +77,10 @@ class RedisTeardownStatusSourceTest {
     }
 
     private RedisTier tier() {
-        RedisTier tier = RedisTier.builder(REDIS.uri()).keyPrefix(prefix).clock(clock).build();
+        // A command timeout far above any command here: a slow first command on a busy machine must not
+        // pass for an outage, which would send every lookup upstream.
+        RedisTier tier = RedisTier.builder(REDIS.uri()).keyPrefix(prefix).clock(clock)
+                .commandTimeout(Duration.ofSeconds(2)).build();
         tiers.add(tier);
         return tier;
     }
@@ -310,6 +313,153 @@ class RedisTeardownStatusSourceTest {
         assertThat(upstream.lookups(ID)).isEqualTo(6);
         assertThat(warnings()).hasSize(1);
         REDIS.resume();
+    }
+
+    // Forgetting after a command
+
+    @Test
+    void forget_keptAnswer_isDeletedAndTheNextLookupAsksUpstream() {
+        InMemoryTeardownStatusSource upstream = new InMemoryTeardownStatusSource()
+                .script(ID, Answer.of(WITH_FAILURES), Answer.of(IN_PROGRESS));
+        RedisTeardownStatusSource cache = cache(upstream).build();
+        assertThat(cache.statusOf(ID)).contains(WITH_FAILURES);
+        assertThat(redis.commands().exists(statusKey())).isOne();
+
+        cache.forget(ID);
+
+        assertThat(redis.commands().exists(statusKey())).isZero();
+        assertThat(cache.statusOf(ID)).contains(IN_PROGRESS);
+        assertThat(upstream.lookups(ID)).isEqualTo(2);
+    }
+
+    @Test
+    void forget_byOneInstance_isSeenByEveryInstanceOnTheTier() {
+        InMemoryTeardownStatusSource upstream = new InMemoryTeardownStatusSource()
+                .script(ID, Answer.of(WITH_FAILURES), Answer.of(IN_PROGRESS));
+        RedisTeardownStatusSource first = cache(upstream).build();
+        RedisTeardownStatusSource second = cache(upstream).build();
+        assertThat(first.statusOf(ID)).contains(WITH_FAILURES);
+        assertThat(second.statusOf(ID)).contains(WITH_FAILURES);
+
+        second.forget(ID);
+
+        assertThat(first.statusOf(ID)).contains(IN_PROGRESS);
+        assertThat(upstream.lookups(ID)).isEqualTo(2);
+    }
+
+    @Test
+    void forget_whileAnOwnerIsAsking_itsAnswerReachesItsCallerAndIsNotKept() throws Exception {
+        CountDownLatch asking = new CountDownLatch(1);
+        CountDownLatch forgotten = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        TeardownStatusSource origin = dropletId -> {
+            if (calls.incrementAndGet() == 1) {
+                // the owner's answer is from before the command, and arrives after it
+                asking.countDown();
+                await(forgotten);
+                return Optional.of(WITH_FAILURES);
+            }
+            return Optional.of(IN_PROGRESS);
+        };
+        RedisTeardownStatusSource owner = cache(origin).build();
+        RedisTeardownStatusSource commander = cache(origin).build();
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<Optional<TeardownStatus>> owners = thread.submit(() -> owner.statusOf(ID));
+            await(asking);
+
+            commander.forget(ID);
+            forgotten.countDown();
+
+            assertThat(owners.get(10, TimeUnit.SECONDS)).contains(WITH_FAILURES);
+        } finally {
+            thread.shutdownNow();
+        }
+        assertThat(redis.commands().exists(statusKey())).as("the stale answer is not kept").isZero();
+        assertThat(redis.commands().exists(lockKey())).as("the lock is released").isZero();
+        assertThat(commander.statusOf(ID)).contains(IN_PROGRESS);
+        assertThat(owner.statusOf(ID)).contains(IN_PROGRESS);
+        assertThat(calls).hasValue(2);
+    }
+
+    @Test
+    void forget_countsForgetsUnderThePrefixForAnHour() {
+        RedisTeardownStatusSource cache = cache(InMemoryTeardownStatusSource.of(SUCCEEDED)).build();
+
+        cache.forget(ID);
+        cache.forget(ID);
+
+        String forgets = RedisTeardownStatusSource.forgetsKey(prefix, ID);
+        assertThat(forgets).isEqualTo(prefix + "forgets:{4242}");
+        assertThat(redis.commands().get(forgets)).isEqualTo("2");
+        assertThat(redis.commands().pttl(forgets)).isBetween(3_590_000L, 3_600_000L);
+    }
+
+    @Test
+    void forget_afterForgets_answersAreKeptAgain() {
+        InMemoryTeardownStatusSource upstream = InMemoryTeardownStatusSource.of(SUCCEEDED);
+        RedisTeardownStatusSource cache = cache(upstream).build();
+        cache.forget(ID);
+
+        cache.statusOf(ID);
+        cache.statusOf(ID);
+
+        assertThat(redis.commands().get(statusKey())).startsWith("TS1\n");
+        assertThat(upstream.lookups(ID)).isEqualTo(1);
+    }
+
+    @Test
+    void forget_tellsTheWrappedSource() {
+        List<DropletId> forgotten = new ArrayList<>();
+        TeardownStatusSource origin = new TeardownStatusSource() {
+            @Override
+            public Optional<TeardownStatus> statusOf(DropletId dropletId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void forget(DropletId dropletId) {
+                forgotten.add(dropletId);
+            }
+        };
+
+        cache(origin).build().forget(ID);
+        cache(origin).freshness(FreshnessPolicy.defaults().withSucceeded(Duration.ZERO).withCompletedWithFailures(Duration.ZERO)
+                .withInProgress(Duration.ZERO).withNotFound(Duration.ZERO)).build().forget(ID);
+
+        assertThat(forgotten).containsExactly(ID, ID);
+    }
+
+    @Test
+    void forget_redisStopped_failsNothingAndTellsTheWrappedSource() {
+        List<DropletId> forgotten = new ArrayList<>();
+        TeardownStatusSource origin = new TeardownStatusSource() {
+            @Override
+            public Optional<TeardownStatus> statusOf(DropletId dropletId) {
+                return Optional.of(SUCCEEDED);
+            }
+
+            @Override
+            public void forget(DropletId dropletId) {
+                forgotten.add(dropletId);
+            }
+        };
+        RedisTeardownStatusSource cache = cache(origin).build();
+        redis.close();
+        redis = null;
+        REDIS.stop();
+
+        cache.forget(ID);
+
+        assertThat(forgotten).containsExactly(ID);
+        assertThat(warnings()).hasSize(1);
+    }
+
+    @Test
+    void forget_nullDropletId_isRejected() {
+        RedisTeardownStatusSource cache = cache(InMemoryTeardownStatusSource.of(SUCCEEDED)).build();
+
+        assertThatThrownBy(() -> cache.forget(null)).isInstanceOf(NullPointerException.class);
     }
 
     private List<String> warnings() {

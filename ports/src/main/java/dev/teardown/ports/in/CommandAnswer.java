@@ -49,7 +49,9 @@ public sealed interface CommandAnswer {
         ANSWERED,
         /**
          * No answer came (a timeout after sending, a cut connection, a server error), and the status call
-         * then showed the teardown the command started. The command was not sent again.
+         * then showed a teardown of the Droplet under way or done: the one the command started, or, when a
+         * teardown had been started before, that one, which an accepted command would not have changed.
+         * The command was not sent again.
          */
         SEEN_IN_STATUS
     }

@@ -32,6 +32,9 @@ public interface TeardownStatusSource {
      * the origin: called after a command (a destroy or a retry) changed what the status will be. A
      * source that keeps a copy of the answers of another (a cache) forgets its own and tells the other;
      * sources that keep nothing keep this default, which does nothing.
+     *
+     * <p>It does not fail for a store that cannot be reached (what is kept there then expires by itself):
+     * it is called after a command that was already answered, and that answer must reach the caller.
      */
     default void forget(DropletId dropletId) {
     }

@@ -104,7 +104,9 @@ public final class TeardownCommandService implements DestroyTeardownUseCase, Ret
     private Optional<TeardownStatus> lookUpAfter(TeardownApiException failure, DropletId dropletId, Instant deadline) {
         try {
             return statuses.statusOf(dropletId, deadline);
-        } catch (TeardownApiException lookup) {
+        } catch (RuntimeException lookup) {
+            // Whatever ended the lookup (a failure of the API, a source closed meanwhile), the command's own
+            // failure must reach the caller with what it means: it may have been carried out.
             TeardownApiException unknown = builder(failure, Reason.OUTCOME_UNKNOWN,
                     failure.getMessage() + "; whether the API accepted it is unknown: the status lookup after it failed too: "
                             + lookup.getMessage())
