@@ -28,6 +28,7 @@ final class FailureMessages {
             case NETWORK -> "check the network, --api-url and --proxy";
             case TIMEOUT -> "retry, or allow longer with --timeout";
             case BAD_RESPONSE, UNEXPECTED_RESPONSE -> "check --api-url points at the DigitalOcean API";
+            case REJECTED -> "nothing was done; list what can be destroyed with teardown resources " + failure.dropletId();
             case OUTCOME_UNKNOWN -> "the API may have accepted it; check with teardown status " + failure.dropletId()
                     + " before sending it again";
         };

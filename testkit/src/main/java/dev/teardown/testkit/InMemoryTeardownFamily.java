@@ -207,7 +207,7 @@ public final class InMemoryTeardownFamily implements AssociatedResourcesSource, 
 
     /**
      * @throws TeardownApiException an injected failure; with {@link Reason#TIMEOUT} when the deadline has
-     *     passed; with {@link Reason#UNEXPECTED_RESPONSE} and HTTP status 422, as the API refuses it, when
+     *     passed; with {@link Reason#REJECTED} and HTTP status 422, as the API refuses it, when
      *     a selection names a resource not associated with the Droplet. Only an injected failure given to
      *     {@link #failNextCommandAfterItTakesEffect} leaves the command carried out.
      */
@@ -340,7 +340,7 @@ public final class InMemoryTeardownFamily implements AssociatedResourcesSource, 
     /** Mirrors the API's refusal (HTTP 422) as the HTTP adapter reports it. */
     private static TeardownApiException notAssociated(DropletId dropletId, List<ResourceRef> unknown) {
         String named = unknown.stream().map(ref -> ref.kind().wireName() + " " + ref.id()).collect(Collectors.joining(", "));
-        return TeardownApiException.builder(Operation.DESTROY_SELECTED, Reason.UNEXPECTED_RESPONSE, dropletId,
+        return TeardownApiException.builder(Operation.DESTROY_SELECTED, Reason.REJECTED, dropletId,
                         Operation.DESTROY_SELECTED.failureOf(dropletId) + ": unexpected answer from the API (HTTP 422);"
                                 + " the API said unprocessable_entity: not associated with droplet " + dropletId + ": "
                                 + named + " (1 attempt)")

@@ -138,7 +138,7 @@ class InMemoryTeardownFamilyTest {
                 .asInstanceOf(type(TeardownApiException.class))
                 .satisfies(refused -> {
                     assertThat(refused.operation()).isEqualTo(Operation.DESTROY_SELECTED);
-                    assertThat(refused.reason()).isEqualTo(Reason.UNEXPECTED_RESPONSE);
+                    assertThat(refused.reason()).isEqualTo(Reason.REJECTED);
                     assertThat(refused.httpStatus()).hasValue(422);
                     assertThat(refused.mayHaveTakenEffect()).isFalse();
                     assertThat(refused.getMessage())

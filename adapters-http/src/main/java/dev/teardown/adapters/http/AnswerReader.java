@@ -147,6 +147,9 @@ final class AnswerReader {
                             + (operation.requiredScopes().contains(" and ") ? " scopes" : " scope"), false);
             case 408 -> new Classified(Reason.TIMEOUT, "the API timed out waiting for the request", true);
             case 409 -> new Classified(Reason.CONFLICT, "the API refused the call as in conflict with one under way", false);
+            case 400, 422 -> operation.isCommand()
+                    ? new Classified(Reason.REJECTED, "the API refused the request as invalid", false)
+                    : new Classified(Reason.UNEXPECTED_RESPONSE, "unexpected answer from the API", false);
             case 429 -> new Classified(Reason.RATE_LIMITED, "rate limited by the API", true);
             case 500, 502, 503, 504 -> new Classified(Reason.SERVER_ERROR, "the API failed with a server error", true);
             default -> status >= 500 && status <= 599

@@ -468,7 +468,7 @@ class HttpTeardownCommandsTest {
         answer(command, ApiServer.error(status, id, message, "r-" + status));
 
         assertFails(command, failure -> {
-            assertThat(failure.reason()).isEqualTo(Reason.UNEXPECTED_RESPONSE);
+            assertThat(failure.reason()).isEqualTo(Reason.REJECTED);
             assertThat(failure.httpStatus()).hasValue(status);
             assertThat(failure.requestId()).contains("r-" + status);
             assertThat(failure.getMessage()).contains("(HTTP " + status + "); the API said " + id + ": " + message);

@@ -30,6 +30,11 @@ public class TeardownApiException extends RuntimeException {
         RETRY("the retry of the teardown of droplet %s failed", "retry this teardown",
                 "droplet:delete and block_storage:delete");
 
+        /** True for the calls that change something (the destroys and the retry), false for lookups. */
+        public boolean isCommand() {
+            return this != CHECK_STATUS && this != LIST_RESOURCES;
+        }
+
         private final String failurePrefix;
         private final String permissionObject;
         private final String requiredScopes;
@@ -76,6 +81,11 @@ public class TeardownApiException extends RuntimeException {
         BAD_RESPONSE(false),
         /** An HTTP status the API does not document for this call. */
         UNEXPECTED_RESPONSE(false),
+        /**
+         * The API refused a command as invalid (HTTP 400 or 422), such as a selected id that is not
+         * associated with the Droplet; nothing was done, and the message says what the API objected to.
+         */
+        REJECTED(false),
         /**
          * A command (a destroy or a retry) was sent and it cannot be known whether the API accepted it: no
          * answer said so, and the status could not tell. Check the status before sending it again.
