@@ -7,7 +7,8 @@ import dev.teardown.adapters.http.HttpClientConfig;
 /**
  * What a platform installs to get {@link dev.teardown.ports.in.CheckStatusUseCase} and
  * {@link dev.teardown.ports.in.AwaitTeardownUseCase} over the DigitalOcean API behind a cache. Close the
- * injector's {@link Lifecycle} when done.
+ * injector's {@link Lifecycle} when done. Install an {@link InstrumentationModule} beside it to see what it
+ * does on a platform's dashboards.
  */
 public final class TeardownModule extends AbstractModule {
 
