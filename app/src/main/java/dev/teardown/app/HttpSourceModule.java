@@ -41,11 +41,11 @@ public final class HttpSourceModule extends AbstractModule {
             ExchangeListener exchangeListener, RateBudget budget, Optional<TeardownInstrumentation> instrumented,
             Lifecycle lifecycle) {
         TeardownInstrumentation instrumentation = instrumented.orElseGet(TeardownInstrumentation::none);
-        HttpTransport transport = lifecycle.register(HttpTransport.builder(config)
+        // Measured first: an instrumentation that refuses the budget leaves no pool open behind it.
+        lifecycle.register(instrumentation.measureRateBudget(budget, clock));
+        return lifecycle.register(HttpTransport.builder(config)
                 .clock(clock).sleeper(sleeper).exchangeListener(exchangeListener)
                 .callListener(instrumentation.callListener()).rateBudget(budget).build());
-        lifecycle.register(instrumentation.measureRateBudget(budget, clock));
-        return transport;
     }
 
     /** What the API last said of the token's rate limit, for a platform's dashboards. */
