@@ -19,13 +19,15 @@ import dev.teardown.ports.service.RateBudgetConfig;
 import dev.teardown.ports.service.SlidingLogRateBudget;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The DigitalOcean API as the {@link Upstream} status source, the {@link AssociatedResourcesSource} and
  * the {@link TeardownCommands}. Needs an {@link HttpClientConfig} and an
  * {@link ExchangeListener} bound by other modules. Every call spends from one {@link RateBudget}: by
  * default this process's own, 80 % of DigitalOcean's limits ({@link RateBudgetConfig#digitalOcean()});
- * a {@link RateBudgetModule} puts another in its place.
+ * a {@link RateBudgetModule} puts another in its place. An {@link InstrumentationModule} hears every call
+ * and measures the budget.
  */
 public final class HttpSourceModule extends AbstractModule {
 
@@ -33,15 +35,22 @@ public final class HttpSourceModule extends AbstractModule {
     protected void configure() {
         OptionalBinder.newOptionalBinder(binder(), RateBudget.class).setDefault()
                 .toProvider(() -> SlidingLogRateBudget.of(RateBudgetConfig.digitalOcean())).in(Singleton.class);
+        // Declared even when nothing instruments the library: then nothing is recorded.
+        OptionalBinder.newOptionalBinder(binder(), TeardownInstrumentation.class);
     }
 
     /** One pool and one retry loop for every call of the API; each call's adapter is built over it. */
     @Provides
     @Singleton
     HttpTransport transport(HttpClientConfig config, Clock clock, Sleeper sleeper,
-            ExchangeListener exchangeListener, RateBudget budget, Lifecycle lifecycle) {
+            ExchangeListener exchangeListener, RateBudget budget, Optional<TeardownInstrumentation> instrumented,
+            Lifecycle lifecycle) {
+        TeardownInstrumentation instrumentation = instrumented.orElseGet(TeardownInstrumentation::none);
+        // Measured first: an instrumentation that refuses the budget leaves no pool open behind it.
+        lifecycle.register(instrumentation.measureRateBudget(budget, clock));
         return lifecycle.register(HttpTransport.builder(config)
-                .clock(clock).sleeper(sleeper).exchangeListener(exchangeListener).rateBudget(budget).build());
+                .clock(clock).sleeper(sleeper).exchangeListener(exchangeListener)
+                .callListener(instrumentation.callListener()).rateBudget(budget).build());
     }
 
     /** What the API last said of the token's rate limit, for a platform's dashboards. */

@@ -120,7 +120,7 @@ public final class Teardown implements AutoCloseable {
 
     /**
      * Configures a {@link Teardown}: the HTTP source's settings, the cache's (or no cache), time, the
-     * rate budget, and a listener for every request and answer.
+     * rate budget, a listener for every request and answer, and what a platform's dashboards see.
      */
     public static final class Builder {
         private final HttpClientConfig http;
@@ -130,6 +130,7 @@ public final class Teardown implements AutoCloseable {
         private Sleeper sleeper = Sleeper.system();
         private ExchangeListener exchangeListener = ExchangeListener.ignoring();
         private RateBudget rateBudget;
+        private TeardownInstrumentation instrumentation;
 
         private Builder(HttpClientConfig http) {
             this.http = Objects.requireNonNull(http, "http");
@@ -178,6 +179,16 @@ public final class Teardown implements AutoCloseable {
             return this;
         }
 
+        /**
+         * What sees every call of the API, the cache and the rate budget, for a platform's dashboards and
+         * traces: {@code TeardownMetrics} of {@code teardown-metrics} over Micrometer, or one of your own
+         * (default: {@link TeardownInstrumentation#none()}, which records nothing and costs nothing).
+         */
+        public Builder instrumentation(TeardownInstrumentation instrumentation) {
+            this.instrumentation = Objects.requireNonNull(instrumentation, "instrumentation");
+            return this;
+        }
+
         public Teardown build() {
             TimeModule time = clock == null
                     ? new TimeModule(Clock.systemUTC(), sleeper, System::nanoTime)
@@ -188,6 +199,9 @@ public final class Teardown implements AutoCloseable {
                     new UseCasesModule(), new CommandsModule()));
             if (rateBudget != null) {
                 modules.add(new RateBudgetModule(rateBudget));
+            }
+            if (instrumentation != null) {
+                modules.add(new InstrumentationModule(instrumentation));
             }
             return new Teardown(Guice.createInjector(modules));
         }

@@ -9,7 +9,8 @@ import dev.teardown.adapters.http.HttpClientConfig;
  * {@link dev.teardown.ports.in.AwaitTeardownUseCase}, {@link dev.teardown.ports.in.ListResourcesUseCase},
  * {@link dev.teardown.ports.in.DestroyTeardownUseCase}, {@link dev.teardown.ports.in.RetryTeardownUseCase})
  * over the DigitalOcean API behind a cache. Close the
- * injector's {@link Lifecycle} when done.
+ * injector's {@link Lifecycle} when done. Install an {@link InstrumentationModule} beside it to see what it
+ * does on a platform's dashboards.
  */
 public final class TeardownModule extends AbstractModule {
 

@@ -58,6 +58,23 @@ public abstract class RateBudgetContract {
     }
 
     @Test
+    void state_callersWaiting_countsThoseThatStartedAndHaveNotEnded() {
+        RateBudget budget = digitalOcean();
+
+        budget.waitStarted();
+        budget.waitStarted();
+        budget.waitStarted();
+        budget.waitEnded();
+
+        assertThat(budget.state(T0).waitingCallers()).isEqualTo(2);
+    }
+
+    @Test
+    void state_noCallerWaiting_countsNone() {
+        assertThat(digitalOcean().state(T0).waitingCallers()).isZero();
+    }
+
+    @Test
     void tryAcquire_minuteShareSpent_isDeniedUntilTheFirstPermitIsAMinuteOld() {
         RateBudget budget = digitalOcean();
 

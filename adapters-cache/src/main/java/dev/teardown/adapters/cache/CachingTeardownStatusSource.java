@@ -169,6 +169,7 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
         cache.synchronous().invalidateAll();
     }
 
+    /** What this source has done since it was built: hits, misses, loads, load failures, evictions. */
     public CacheStatistics statistics() {
         // Failures first: each is counted after its load, so that no snapshot has more failures than loads.
         long failures = loadFailures.sum();
@@ -195,7 +196,11 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
         cache.synchronous().cleanUp();
     }
 
-    long estimatedSize() {
+    /**
+     * About how many Droplets' answers are kept now, for a dashboard's gauge: answers past their time
+     * and calls under way may be counted until the cache's upkeep removes them.
+     */
+    public long estimatedSize() {
         return cache.synchronous().estimatedSize();
     }
 

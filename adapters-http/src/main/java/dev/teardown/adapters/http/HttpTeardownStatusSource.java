@@ -135,6 +135,12 @@ public final class HttpTeardownStatusSource implements TeardownStatusSource, Rat
             return this;
         }
 
+        /** Hears of every call from start to end, such as for metrics and tracing; the default ignores them. */
+        public Builder callListener(CallListener callListener) {
+            transport.callListener(callListener);
+            return this;
+        }
+
         /** The token's rate budget; see {@link HttpTransport.Builder#rateBudget(RateBudget)}. */
         public Builder rateBudget(RateBudget budget) {
             transport.rateBudget(budget);

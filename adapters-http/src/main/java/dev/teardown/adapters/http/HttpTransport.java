@@ -83,6 +83,8 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
     private final boolean tunnelled;
     /** Null when nobody listens, so that no exchange is described for nobody. */
     private final ExchangeListener exchangeListener;
+    /** Null when nobody listens, so that no call is traced for nobody. */
+    private final CallListener callListener;
 
     private HttpTransport(Builder builder) {
         this.config = builder.config;
@@ -92,6 +94,7 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
         this.budget = builder.budget;
         // The app binds the ignoring listener when nobody listens; it must cost as little as none.
         this.exchangeListener = builder.exchangeListener == ExchangeListener.ignoring() ? null : builder.exchangeListener;
+        this.callListener = builder.callListener == CallListener.ignoring() ? null : builder.callListener;
         this.connections = PooledConnections.pool(config);
         HttpClientBuilder client = HttpClients.custom()
                 .setConnectionManager(connections)
@@ -167,6 +170,8 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
      * and the instant the next permit is free, and sends nothing more. Every answer, a 429 included, is
      * reported to the budget.
      *
+     * <p>The call listener hears the call's start, each attempt sent and its end, on this thread.
+     *
      * @throws TeardownApiException when the call failed, naming the call's {@link ApiCall#operation()}
      * @throws IllegalStateException when this transport is closed
      */
@@ -177,6 +182,32 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
         if (closed.get()) {
             throw new IllegalStateException("this HttpTransport is closed");
         }
+        if (callListener == null) {
+            return attempts(call, dropletId, callerDeadline, null);
+        }
+        Operation operation = call.operation();
+        CallListener.CallTrace trace = callListener.callStarted(operation);
+        CallProgress progress = new CallProgress(trace);
+        long started = System.nanoTime();
+        T value;
+        try {
+            value = attempts(call, dropletId, callerDeadline, progress);
+        } catch (TeardownApiException e) {
+            trace.callEnded(new CallListener.CallEnd(operation, CallOutcome.of(e.reason()), e.httpStatus(), e.attempts(),
+                    Duration.ofNanos(System.nanoTime() - started), Optional.of(e)));
+            throw e;
+        } catch (RuntimeException | Error e) {
+            trace.callEnded(new CallListener.CallEnd(operation, CallOutcome.ABORTED, progress.status, progress.attempts,
+                    Duration.ofNanos(System.nanoTime() - started), Optional.of(e)));
+            throw e;
+        }
+        trace.callEnded(new CallListener.CallEnd(operation, progress.outcome, progress.status, progress.attempts,
+                Duration.ofNanos(System.nanoTime() - started), Optional.empty()));
+        return value;
+    }
+
+    /** The call's attempts, each told to {@code progress} when someone listens (null when nobody does). */
+    private <T> T attempts(ApiCall<T> call, DropletId dropletId, Instant callerDeadline, CallProgress progress) {
         Operation operation = call.operation();
         URI uri = URI.create(config.baseUrl() + call.path(dropletId));
         Instant start = clock.instant();
@@ -203,7 +234,7 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
             }
             long started = System.nanoTime();
             Outcome<T> outcome = attempt(call, dropletId, uri, remaining, allowed, attempt);
-            report(call, uri, attempt, Duration.ofNanos(System.nanoTime() - started), outcome);
+            report(call, uri, attempt, Duration.ofNanos(System.nanoTime() - started), outcome, progress);
             if (outcome instanceof Outcome.Answered<T> answered) {
                 return answered.value();
             }
@@ -260,17 +291,29 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
         }
     }
 
-    private void report(ApiCall<?> call, URI uri, int attempt, Duration elapsed, Outcome<?> outcome) {
-        if (exchangeListener == null) {
+    private void report(ApiCall<?> call, URI uri, int attempt, Duration elapsed, Outcome<?> outcome,
+            CallProgress progress) {
+        if (exchangeListener == null && progress == null) {
             return;
         }
         OptionalInt status;
         Optional<String> failure = Optional.empty();
+        CallOutcome attemptOutcome;
         if (outcome instanceof Outcome.Failed<?> failed) {
             status = failed.failure().httpStatus() > 0 ? OptionalInt.of(failed.failure().httpStatus()) : OptionalInt.empty();
             failure = Optional.of(failed.failure().detail());
+            attemptOutcome = CallOutcome.of(failed.failure().reason());
         } else {
-            status = OptionalInt.of(((Outcome.Answered<?>) outcome).status());
+            int answered = ((Outcome.Answered<?>) outcome).status();
+            status = OptionalInt.of(answered);
+            // An answered 404 is the API's own, which the call read as "nothing there".
+            attemptOutcome = answered == 404 ? CallOutcome.NOT_FOUND : CallOutcome.SUCCESS;
+        }
+        if (progress != null) {
+            progress.attemptEnded(new CallListener.Attempt(call.operation(), attempt, attemptOutcome, status, elapsed));
+        }
+        if (exchangeListener == null) {
+            return;
         }
         RateLimitQuota quota = lastQuota.get();
         OptionalLong budgetRemaining = budget == RateBudget.unlimited()
@@ -438,6 +481,25 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
         }
     }
 
+    /** What a traced call's attempts came to so far; each is told to the call's trace as it ends. */
+    private static final class CallProgress {
+        private final CallListener.CallTrace trace;
+        private int attempts;
+        private OptionalInt status = OptionalInt.empty();
+        private CallOutcome outcome = CallOutcome.ABORTED;
+
+        CallProgress(CallListener.CallTrace trace) {
+            this.trace = trace;
+        }
+
+        void attemptEnded(CallListener.Attempt attempt) {
+            attempts = attempt.number();
+            status = attempt.status();
+            outcome = attempt.outcome();
+            trace.attemptEnded(attempt);
+        }
+    }
+
     /** Builds a transport; everything but the configuration has a production default. */
     public static final class Builder {
         private final HttpClientConfig config;
@@ -445,6 +507,7 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
         private Sleeper sleeper = Sleeper.system();
         private RandomGenerator jitter = () -> ThreadLocalRandom.current().nextLong();
         private ExchangeListener exchangeListener = ExchangeListener.ignoring();
+        private CallListener callListener = CallListener.ignoring();
         private RateBudget budget = RateBudget.unlimited();
 
         private Builder(HttpClientConfig config) {
@@ -472,6 +535,12 @@ public final class HttpTransport implements RateLimitQuotaSource, AutoCloseable 
         /** Hears of every request and its answer, such as for a request log; the default ignores them. */
         public Builder exchangeListener(ExchangeListener exchangeListener) {
             this.exchangeListener = Objects.requireNonNull(exchangeListener, "exchangeListener");
+            return this;
+        }
+
+        /** Hears of every call from start to end, such as for metrics and tracing; the default ignores them. */
+        public Builder callListener(CallListener callListener) {
+            this.callListener = Objects.requireNonNull(callListener, "callListener");
             return this;
         }
 

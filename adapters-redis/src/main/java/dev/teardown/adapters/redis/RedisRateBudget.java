@@ -47,6 +47,8 @@ public final class RedisRateBudget implements RateBudget {
     private final boolean callersTimeIsServerTime;
     private final String memberPrefix;
     private final AtomicLong permitSequence = new AtomicLong();
+    /** This process's callers only: each instance counts its own. */
+    private final AtomicLong waiting = new AtomicLong();
     private final String minuteMicros;
     private final String hourMicros;
     private final String allowedPerMinute;
@@ -148,7 +150,7 @@ public final class RedisRateBudget implements RateBudget {
                 commands, keys.all(), "state", serverTime(now), minuteMicros, hourMicros, allowedPerMinute,
                 allowedPerHour));
         if (reply.isEmpty()) {
-            return fallback.state(now);
+            return fallback.state(now).withWaitingCallers(waiting.get());
         }
         List<Long> values = reply.get();
         long clock = values.get(0);
@@ -163,7 +165,19 @@ public final class RedisRateBudget implements RateBudget {
                 values.get(5),
                 onCallersClock(now, clock, values.get(6)),
                 pausedUntil < 0 ? Optional.empty() : Optional.of(onCallersClock(now, clock, pausedUntil)),
-                learnedLeft < 0 ? OptionalLong.empty() : OptionalLong.of(learnedLeft));
+                learnedLeft < 0 ? OptionalLong.empty() : OptionalLong.of(learnedLeft),
+                waiting.get());
+    }
+
+    /** {@inheritDoc} Counted in this process, not shared through Redis. */
+    @Override
+    public void waitStarted() {
+        waiting.incrementAndGet();
+    }
+
+    @Override
+    public void waitEnded() {
+        waiting.decrementAndGet();
     }
 
     private String serverTime(Instant callersInstant) {

@@ -20,6 +20,20 @@ public interface RateBudget {
     /** What has been spent and what is left at {@code now}; takes no permit. */
     RateBudgetState state(Instant now);
 
+    /**
+     * A caller of this process starts waiting for a permit (as {@code RateBudgets.await} does when none is
+     * free): {@link #state} counts it among {@link RateBudgetState#waitingCallers()} until it calls
+     * {@link #waitEnded()}. The default counts nothing.
+     */
+    default void waitStarted() {
+        // a budget that keeps no count
+    }
+
+    /** A caller that called {@link #waitStarted()} stops waiting, with a permit or without. */
+    default void waitEnded() {
+        // a budget that keeps no count
+    }
+
     /** A budget that grants every permit and learns nothing, for tests and hosts that limit rates themselves. */
     static RateBudget unlimited() {
         return UnlimitedRateBudget.INSTANCE;

@@ -17,6 +17,7 @@ import java.util.OptionalLong;
  * @param nextFreeAt the first instant a permit is free: {@code at} itself when {@code remaining > 0}
  * @param pausedUntil the end of a pause ordered by a 429, while it lasts
  * @param learnedRemaining what the server's latest {@code ratelimit-remaining} leaves this client, while it holds
+ * @param waitingCallers callers of this process waiting for a permit at {@code at}
  */
 public record RateBudgetState(
         Instant at,
@@ -27,7 +28,8 @@ public record RateBudgetState(
         long remaining,
         Instant nextFreeAt,
         Optional<Instant> pausedUntil,
-        OptionalLong learnedRemaining) {
+        OptionalLong learnedRemaining,
+        long waitingCallers) {
 
     public RateBudgetState {
         Objects.requireNonNull(at, "at");
@@ -37,9 +39,23 @@ public record RateBudgetState(
         requireNotNegative(usedLastMinute, "usedLastMinute");
         requireNotNegative(usedLastHour, "usedLastHour");
         requireNotNegative(remaining, "remaining");
+        requireNotNegative(waitingCallers, "waitingCallers");
         if (nextFreeAt.isBefore(at)) {
             throw new IllegalArgumentException("nextFreeAt must not be before at, was " + nextFreeAt + " < " + at);
         }
+    }
+
+    /** A state with no caller waiting, as a budget that keeps no count of them describes itself. */
+    public RateBudgetState(Instant at, long usedLastMinute, long usedLastHour, long allowedPerMinute, long allowedPerHour,
+            long remaining, Instant nextFreeAt, Optional<Instant> pausedUntil, OptionalLong learnedRemaining) {
+        this(at, usedLastMinute, usedLastHour, allowedPerMinute, allowedPerHour, remaining, nextFreeAt, pausedUntil,
+                learnedRemaining, 0);
+    }
+
+    /** This state with another count of waiting callers. */
+    public RateBudgetState withWaitingCallers(long waitingCallers) {
+        return new RateBudgetState(at, usedLastMinute, usedLastHour, allowedPerMinute, allowedPerHour, remaining,
+                nextFreeAt, pausedUntil, learnedRemaining, waitingCallers);
     }
 
     private static void requireNotNegative(long value, String name) {

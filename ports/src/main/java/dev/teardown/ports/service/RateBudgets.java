@@ -17,7 +17,8 @@ public final class RateBudgets {
     }
 
     /**
-     * Takes a permit, sleeping until one is free if that is no later than {@code deadline}.
+     * Takes a permit, sleeping until one is free if that is no later than {@code deadline}. While it
+     * sleeps, the budget counts it among its waiting callers ({@link RateBudget#waitStarted()}).
      *
      * @return {@link Permit.Granted}, or {@link Permit.Denied} at once, without sleeping, when the next
      *         free permit comes after {@code deadline}
@@ -28,15 +29,26 @@ public final class RateBudgets {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(deadline, "deadline");
-        while (true) {
-            Instant now = clock.instant();
-            Permit permit = budget.tryAcquire(now);
-            if (permit instanceof Permit.Denied denied && !denied.nextFreeAt().isAfter(deadline)) {
-                // another caller may take the freed permit first; then this one waits again
-                Duration pause = Duration.between(now, denied.nextFreeAt());
-                sleeper.sleep(pause.compareTo(LEAST_PAUSE) < 0 ? LEAST_PAUSE : pause);
-            } else {
-                return permit;
+        boolean waiting = false;
+        try {
+            while (true) {
+                Instant now = clock.instant();
+                Permit permit = budget.tryAcquire(now);
+                if (permit instanceof Permit.Denied denied && !denied.nextFreeAt().isAfter(deadline)) {
+                    if (!waiting) {
+                        budget.waitStarted();
+                        waiting = true;
+                    }
+                    // another caller may take the freed permit first; then this one waits again
+                    Duration pause = Duration.between(now, denied.nextFreeAt());
+                    sleeper.sleep(pause.compareTo(LEAST_PAUSE) < 0 ? LEAST_PAUSE : pause);
+                } else {
+                    return permit;
+                }
+            }
+        } finally {
+            if (waiting) {
+                budget.waitEnded();
             }
         }
     }

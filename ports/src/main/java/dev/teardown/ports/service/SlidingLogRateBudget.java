@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The rate budget of one process: it counts permits as DigitalOcean counts requests, and spends less
@@ -33,6 +34,7 @@ public final class SlidingLogRateBudget implements RateBudget {
 
     private final RateBudgetConfig config;
     private final PermitLog log;
+    private final AtomicLong waiting = new AtomicLong();
 
     private Instant latest = Instant.MIN;
     private Instant pausedUntil = Instant.MIN;
@@ -132,7 +134,18 @@ public final class SlidingLogRateBudget implements RateBudget {
                 Math.max(0, remaining),
                 nextFreeAt(at),
                 paused(at) ? Optional.of(pausedUntil) : Optional.empty(),
-                learning(at) ? OptionalLong.of(Math.max(0, learnedLeft)) : OptionalLong.empty());
+                learning(at) ? OptionalLong.of(Math.max(0, learnedLeft)) : OptionalLong.empty(),
+                waiting.get());
+    }
+
+    @Override
+    public void waitStarted() {
+        waiting.incrementAndGet();
+    }
+
+    @Override
+    public void waitEnded() {
+        waiting.decrementAndGet();
     }
 
     private Instant advanceTo(Instant now) {

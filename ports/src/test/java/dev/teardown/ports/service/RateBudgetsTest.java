@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.teardown.ports.out.Permit;
 import dev.teardown.ports.out.RateBudget;
+import dev.teardown.ports.out.RateBudgetState;
+import dev.teardown.ports.out.RateLimitFeedback;
 import dev.teardown.ports.out.Sleeper;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RateBudgetsTest {
@@ -68,6 +72,71 @@ class RateBudgetsTest {
 
         assertThat(permit).isEqualTo(new Permit.Granted(T0.plusSeconds(120)));
         assertThat(time.sleeps).containsExactly(Duration.ofSeconds(60), Duration.ofSeconds(60));
+    }
+
+    @Test
+    void await_whileSleeping_isCountedAsAWaitingCallerOnceAndNoLongerAfterwards() throws InterruptedException {
+        budget.tryAcquire(T0);
+        List<Long> seenWhileSleeping = new ArrayList<>();
+        Sleeper overtakenOnce = duration -> {
+            seenWhileSleeping.add(budget.state(time.instant()).waitingCallers());
+            time.sleeper().sleep(duration);
+            if (seenWhileSleeping.size() == 1) {
+                budget.tryAcquire(time.instant());
+            }
+        };
+
+        RateBudgets.await(budget, time, overtakenOnce, DEADLINE);
+
+        assertThat(seenWhileSleeping).containsExactly(1L, 1L);
+        assertThat(budget.state(time.instant()).waitingCallers()).isZero();
+    }
+
+    @Test
+    void await_interruptedWhileSleeping_isNoLongerCountedAsWaiting() {
+        budget.tryAcquire(T0);
+        Sleeper interrupted = duration -> {
+            throw new InterruptedException("stop");
+        };
+
+        assertThatThrownBy(() -> RateBudgets.await(budget, time, interrupted, DEADLINE))
+                .isInstanceOf(InterruptedException.class);
+        assertThat(budget.state(T0).waitingCallers()).isZero();
+    }
+
+    @Test
+    void await_permitFree_isNeverCountedAsWaiting() throws InterruptedException {
+        List<String> told = new ArrayList<>();
+        RateBudget listening = new RateBudget() {
+            @Override
+            public Permit tryAcquire(Instant now) {
+                return budget.tryAcquire(now);
+            }
+
+            @Override
+            public void onAnswer(RateLimitFeedback feedback) {
+                budget.onAnswer(feedback);
+            }
+
+            @Override
+            public RateBudgetState state(Instant now) {
+                return budget.state(now);
+            }
+
+            @Override
+            public void waitStarted() {
+                told.add("started");
+            }
+
+            @Override
+            public void waitEnded() {
+                told.add("ended");
+            }
+        };
+
+        RateBudgets.await(listening, time, time.sleeper(), DEADLINE);
+
+        assertThat(told).isEmpty();
     }
 
     @Test
