@@ -17,7 +17,14 @@ import dev.teardown.testkit.ManualClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -237,6 +244,32 @@ class SandboxCallsTest {
         assertError(api.dangerous(DESTROYABLE), 404, "not_found");
         assertError(api.selective(DESTROYABLE, "{}"), 404, "not_found");
         assertError(api.list(DESTROYABLE), 404, "not_found");
+    }
+
+    @Test
+    void destroy_sentAtOnceFromManyClients_isAcceptedOnce() throws Exception {
+        int clients = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                boolean dangerous = i % 2 == 0;
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return (dangerous ? api.dangerous(DESTROYABLE) : api.selective(DESTROYABLE, "{}")).statusCode();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, TimeUnit.SECONDS));
+            }
+
+            assertThat(statuses).containsOnlyOnce(202).filteredOn(status -> status != 202).containsOnly(404);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
