@@ -2,6 +2,8 @@ package dev.teardown.adapters.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.teardown.domain.AssociatedResources;
+import dev.teardown.domain.DestroyRequest;
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.ResourceKind;
 import dev.teardown.domain.ResourceTeardown;
@@ -16,14 +18,19 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The API's wire format for this call: writes a status as the DigitalOcean API would send it, an
- * error body, and reads a status document back. For servers and benchmarks that must speak the
- * API's JSON without depending on Jackson themselves.
+ * The API's wire format for the family's documents: writes a status and a list of associated
+ * resources as the DigitalOcean API would send them, and an error body; reads a status, a list and
+ * the body of a selective destroy. For servers (the sandbox) and benchmarks that must speak the API's
+ * JSON without depending on Jackson themselves.
  */
 public final class StatusDocuments {
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final StatusDocumentReader READER = new StatusDocumentReader(HttpClientConfig.DEFAULT_MAX_BODY_BYTES);
+    private static final ResourcesDocumentReader RESOURCES_READER =
+            new ResourcesDocumentReader(HttpClientConfig.DEFAULT_MAX_BODY_BYTES);
+    private static final SelectionDocumentReader SELECTION_READER =
+            new SelectionDocumentReader(HttpClientConfig.DEFAULT_MAX_BODY_BYTES);
     private static final List<ResourceKind> LISTS = List.of(
             ResourceKind.RESERVED_IP, ResourceKind.FLOATING_IP, ResourceKind.SNAPSHOT,
             ResourceKind.VOLUME, ResourceKind.VOLUME_SNAPSHOT);
@@ -100,6 +107,51 @@ public final class StatusDocuments {
             return READER.read(dropletId, document);
         } catch (MalformedDocumentException e) {
             throw new IllegalArgumentException("not a status document: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The Droplet's associated resources as UTF-8 JSON in the shape of the list call's answer: the five
+     * lists {@code reserved_ips}, {@code floating_ips}, {@code snapshots}, {@code volumes} and
+     * {@code volume_snapshots}, empty ones too, each resource {@code {"id", "name", "cost"}} with its cost
+     * as a decimal string in its own scale ({@code "4.00"}). Like the live API, every reserved IP is listed
+     * under {@code floating_ips} as well. Reading it back gives equal resources.
+     */
+    public static byte[] writeAssociatedResources(AssociatedResources resources) {
+        Objects.requireNonNull(resources, "resources");
+        return ResourcesDocumentWriter.write(resources);
+    }
+
+    /**
+     * Reads the list call's answer for the given Droplet, as the HTTP adapter reads it, within 1 MiB.
+     *
+     * @throws IllegalArgumentException when the bytes are not such a list; the message says why
+     */
+    public static AssociatedResources readAssociatedResources(DropletId dropletId, byte[] document) {
+        Objects.requireNonNull(dropletId, "dropletId");
+        Objects.requireNonNull(document, "document");
+        try {
+            return RESOURCES_READER.read(dropletId, document);
+        } catch (MalformedDocumentException e) {
+            throw new IllegalArgumentException("not a list of associated resources: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads the body of a selective destroy as the API receives it, within 1 MiB: a JSON object whose
+     * optional lists {@code reserved_ips}, {@code floating_ips}, {@code snapshots}, {@code volumes} and
+     * {@code volume_snapshots} hold the ids to destroy (strings, or whole numbers); a missing or null list
+     * selects nothing of its kind and other fields are ignored.
+     *
+     * @throws IllegalArgumentException when the body is not such an object, or an id is null, blank or
+     *     not a string; the message names the field and never quotes the body
+     */
+    public static DestroyRequest.Selection readDestroySelection(byte[] body) {
+        Objects.requireNonNull(body, "body");
+        try {
+            return SELECTION_READER.read(body);
+        } catch (MalformedDocumentException e) {
+            throw new IllegalArgumentException("not a selective destroy body: " + e.getMessage(), e);
         }
     }
 
