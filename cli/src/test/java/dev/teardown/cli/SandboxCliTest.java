@@ -124,4 +124,99 @@ class SandboxCliTest {
         assertThat(run.exitCode()).isEqualTo(5);
         assertThat(JSON.readTree(run.out())).isEqualTo(JSON.readTree("{\"droplet_id\":7,\"outcome\":\"not_found\"}"));
     }
+
+    // --- the walk of the README: list, dry run, destroy and follow it, on droplets not destroyed yet ---
+
+    @Test
+    void resources_droplet61486919_listsTheApisExampleResourcesAndTheirTotal() {
+        CliRun run = CliRun.sandbox("resources", "61486919");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        assertThat(run.out()).contains("Droplet 61486919: 4 associated resources, 14.09 USD a month while kept")
+                .contains("45.55.96.47").contains("ba49449a-7435-11ea-b89e-0a58ac14480f");
+        assertThat(run.out().lines().filter(line -> line.startsWith("reserved_ip"))).hasSize(1);
+        assertThat(run.out().lines().filter(line -> line.startsWith("total"))).singleElement().asString().endsWith("14.09");
+    }
+
+    @Test
+    void resources_json_matchesTheListedCostsExactly() throws Exception {
+        CliRun run = CliRun.sandbox("resources", "61486919", "--json");
+
+        JsonNode document = JSON.readTree(run.out());
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(document.get("monthly_cost_total").asText()).isEqualTo("14.09");
+        assertThat(document.get("resources")).hasSize(4);
+        assertThat(document.get("resources").get(0).get("kind").asText()).isEqualTo("reserved_ip");
+        assertThat(document.get("resources").get(0).get("monthly_cost").asText()).isEqualTo("4.00");
+    }
+
+    @Test
+    void resources_alreadyDestroyedOrUnknownDroplet_exitsFive() {
+        assertThat(CliRun.sandbox("resources", "12345").exitCode()).isEqualTo(5);
+    }
+
+    @Test
+    void destroy_dryRun_showsThePlanAndDestroysNothing() {
+        CliRun run = CliRun.sandbox("destroy", "61486919", "--all", "--dry-run");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        assertThat(run.out()).contains("Destroy droplet 61486919 with every associated resource (dangerous)")
+                .contains("Kept, and still costing money: nothing").contains("Dry run: nothing was destroyed.");
+    }
+
+    @Test
+    void destroy_idNotAssociated_isAUsageErrorAndNothingIsSent() {
+        CliRun run = CliRun.sandbox("destroy", "61486919", "--volume", "not-a-volume-of-this-droplet", "--yes");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("'not-a-volume-of-this-droplet' is not associated with droplet 61486919")
+                .contains("nothing was sent");
+    }
+
+    @Test
+    void destroy_allWithYesAndWatch_followsTheTeardownToSuccess() {
+        CliRun run = CliRun.sandbox("destroy", "61486919", "--all", "--yes", "--watch");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        assertThat(run.out()).contains("Droplet 61486919: destroy accepted")
+                .contains("in progress: 0 destroyed, 0 failed, 5 pending of 5")
+                .contains("Droplet 61486919: succeeded");
+    }
+
+    @Test
+    void destroy_selectionWithWatch_destroysOnlyWhatWasSelected() {
+        CliRun run = CliRun.sandbox("destroy", "61486919", "--volume", "ba49449a-7435-11ea-b89e-0a58ac14480f",
+                "--reserved-ip", "6186916", "--yes", "--watch");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        assertThat(run.out()).contains("Droplet 61486919: succeeded")
+                .contains("volume-nyc1-01").doesNotContain("edb0478d-7436-11ea-86e6-0a58ac144b91  destroyed");
+    }
+
+    @Test
+    void destroy_dropletWhoseVolumeFails_watchEndsCompletedWithFailures() {
+        CliRun run = CliRun.sandbox("destroy", "61486920", "--all", "--yes", "--watch");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(3);
+        assertThat(run.out()).contains("completed with failures").contains("Not destroyed:");
+    }
+
+    @Test
+    void destroy_alreadyDestroyedDroplet_exitsFiveWithoutDeleting() {
+        CliRun run = CliRun.sandbox("destroy", "61486916", "--all", "--yes");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(5);
+    }
+
+    @Test
+    void retry_whileTheTeardownIsStillRunning_exitsFour() {
+        CliRun run = CliRun.sandbox("retry", "61486918", "--yes");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(4);
+    }
+
+    @Test
+    void retry_noTeardownKnown_exitsFive() {
+        assertThat(CliRun.sandbox("retry", "12345", "--yes").exitCode()).isEqualTo(5);
+    }
 }
