@@ -3,12 +3,12 @@ package dev.teardown.adapters.redis;
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.TeardownStatus;
 import dev.teardown.ports.out.Sleeper;
+import dev.teardown.ports.out.StatusLookup;
 import dev.teardown.ports.out.TeardownApiException;
 import dev.teardown.ports.out.TeardownApiException.Operation;
 import dev.teardown.ports.out.TeardownApiException.Reason;
 import dev.teardown.ports.out.TeardownStatusSource;
 import dev.teardown.ports.service.FreshnessPolicy;
-import io.lettuce.core.KeyValue;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import java.time.Duration;
@@ -38,8 +38,9 @@ import java.util.function.DoubleSupplier;
  * The braces put both on one Redis Cluster slot.
  *
  * <p><b>Single flight.</b> On a miss an instance takes the lock ({@code SET NX PX}, a value unique to
- * the call, expiring after the lock timeout), asks the wrapped source, writes the answer and releases
- * the lock with a script that deletes it only while it still holds its own value. Instances that found
+ * the call, expiring after the lock timeout), asks the wrapped source, and writes the answer and
+ * releases the lock in one script, only while the lock still holds its own value (so that an answer
+ * fetched before a {@link #forget} is not kept). Instances that found
  * the lock taken poll for the answer every poll interval (by the injected sleeper), and take the lock
  * themselves when it is gone without an answer: its owner failed, or was stuck past the lock timeout.
  * A waiter never waits past the deadline of {@link #statusOf(DropletId, Instant)}.
@@ -48,6 +49,11 @@ import java.util.function.DoubleSupplier;
  * source threw and releases the lock; a waiter then takes over and asks itself. An exception cannot
  * cross processes faithfully (its type, cause, request id and retry time would have to be rebuilt), and
  * a failure one instance saw, a timeout or a 429 of its own, may not be one another sees.
+ *
+ * <p><b>Freshness across layers.</b> An answer served from Redis comes with what is left of its time
+ * there ({@link #lookUp}), and the in-process cache in front keeps it no longer: no instance serves an
+ * answer after it expired in Redis, so every instance's view of a Droplet is at most one freshness
+ * window old.
  *
  * <p><b>When Redis is away or slow</b> (see {@link RedisTier}), lookups go straight to the wrapped
  * source: nothing fails because of Redis, and the tier logs one warning per outage. Thread-safe; it does
@@ -62,6 +68,20 @@ public final class RedisTeardownStatusSource implements TeardownStatusSource {
     /** Deletes the lock only while it holds this caller's value: a lock that expired and was taken by another stays. */
     static final String RELEASE_SCRIPT =
             "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end";
+
+    /**
+     * Keeps the answer (KEYS[1], ARGV[2], for ARGV[3] ms) and deletes the lock (KEYS[2]), only while the lock
+     * still holds this caller's value (ARGV[1]); 1 when kept. A lock that expired and was taken by another,
+     * or deleted by a forget, keeps this answer out.
+     */
+    static final String SHARE_SCRIPT = "if redis.call('GET', KEYS[2]) == ARGV[1] then "
+            + "redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]); redis.call('DEL', KEYS[2]); return 1 "
+            + "else return 0 end";
+
+    /** The kept answer (KEYS[1]) or false, its milliseconds left, and whether the lock (KEYS[2]) is held. */
+    static final String READ_SCRIPT = "local value = redis.call('GET', KEYS[1]) "
+            + "if value then return {value, redis.call('PTTL', KEYS[1]), 0} end "
+            + "return {false, -2, redis.call('EXISTS', KEYS[2])}";
 
     private final RedisTier tier;
     private final TeardownStatusSource upstream;
@@ -119,7 +139,7 @@ public final class RedisTeardownStatusSource implements TeardownStatusSource {
      */
     @Override
     public Optional<TeardownStatus> statusOf(DropletId dropletId) {
-        return lookUp(Objects.requireNonNull(dropletId, "dropletId"), null);
+        return lookUp(dropletId).status();
     }
 
     /**
@@ -131,74 +151,108 @@ public final class RedisTeardownStatusSource implements TeardownStatusSource {
      */
     @Override
     public Optional<TeardownStatus> statusOf(DropletId dropletId, Instant deadline) {
-        return lookUp(Objects.requireNonNull(dropletId, "dropletId"), Objects.requireNonNull(deadline, "deadline"));
+        return lookUp(dropletId, deadline).status();
     }
 
-    private Optional<TeardownStatus> lookUp(DropletId dropletId, Instant deadline) {
+    /**
+     * As {@link #statusOf(DropletId)}, with how much longer Redis keeps the answer: a cache in front of
+     * this one keeps it no longer, so that every instance asks Redis again when it expires there.
+     */
+    @Override
+    public StatusLookup lookUp(DropletId dropletId) {
+        return find(Objects.requireNonNull(dropletId, "dropletId"), null);
+    }
+
+    /** As {@link #lookUp(DropletId)} and {@link #statusOf(DropletId, Instant)}. */
+    @Override
+    public StatusLookup lookUp(DropletId dropletId, Instant deadline) {
+        return find(Objects.requireNonNull(dropletId, "dropletId"), Objects.requireNonNull(deadline, "deadline"));
+    }
+
+    /**
+     * Deletes the Droplet's kept answer and lock, and tells the wrapped source to forget it too: the next
+     * lookup of any instance asks the origin, and an answer another instance is fetching now is not kept
+     * (it is kept only while its owner still holds the lock). While Redis is away only the wrapped source
+     * forgets.
+     */
+    @Override
+    public void forget(DropletId dropletId) {
+        Objects.requireNonNull(dropletId, "dropletId");
+        tier.ask(commands -> commands.del(statusKey(tier.keyPrefix(), dropletId), lockKey(tier.keyPrefix(), dropletId)));
+        upstream.forget(dropletId);
+    }
+
+    private StatusLookup find(DropletId dropletId, Instant deadline) {
         if (keepsNothing) {
-            return ask(dropletId, deadline);
+            return StatusLookup.fromOrigin(ask(dropletId, deadline));
         }
         String statusKey = statusKey(tier.keyPrefix(), dropletId);
         String lockKey = lockKey(tier.keyPrefix(), dropletId);
-        Optional<String> kept = tier.ask(commands -> Optional.ofNullable(commands.get(statusKey))).orElse(null);
-        if (kept == null) {
-            return ask(dropletId, deadline);
-        }
-        while (true) {
-            Optional<Optional<TeardownStatus>> answer = kept.flatMap(value -> StatusValues.read(dropletId, value));
-            if (answer.isPresent()) {
-                return answer.get();
+        Kept kept = read(statusKey, lockKey);
+        while (kept != null) {
+            Optional<StatusLookup> served = kept.served(dropletId);
+            if (served.isPresent()) {
+                return served.get();
             }
             String owner = ownerPrefix + calls.incrementAndGet();
             Optional<String> locked = tier.ask(commands -> Optional.ofNullable(
                     commands.set(lockKey, owner, SetArgs.Builder.nx().px(lockTimeout.toMillis())))).orElse(null);
             if (locked == null) {
-                return ask(dropletId, deadline);
+                break;
             }
             if (locked.isPresent()) {
                 return askAndShare(dropletId, deadline, statusKey, lockKey, owner);
             }
             // another instance is asking: wait for its answer, or for its lock to go
             kept = awaitAnswerOrFreeLock(dropletId, deadline, statusKey, lockKey);
-            if (kept == null) {
-                return ask(dropletId, deadline);
-            }
         }
+        // Redis is away: straight to the wrapped source, and the in-process cache keeps it by its own policy
+        return StatusLookup.fromOrigin(ask(dropletId, deadline));
     }
 
-    /** As the owner of the lock: asks, keeps the answer, releases the lock; a failure releases it too. */
-    private Optional<TeardownStatus> askAndShare(DropletId dropletId, Instant deadline, String statusKey,
-            String lockKey, String owner) {
+    /** What Redis holds for the Droplet, in one round trip; null when Redis is away. */
+    private Kept read(String statusKey, String lockKey) {
+        return tier.ask(commands -> Kept.of(commands.<List<Object>>eval(
+                READ_SCRIPT, ScriptOutputType.MULTI, new String[] {statusKey, lockKey}))).orElse(null);
+    }
+
+    /**
+     * As the owner of the lock: asks, then keeps the answer and releases the lock in one step, only while
+     * the lock is still its own; a failure releases the lock too.
+     */
+    private StatusLookup askAndShare(DropletId dropletId, Instant deadline, String statusKey, String lockKey,
+            String owner) {
+        boolean released = false;
         try {
             Optional<TeardownStatus> answer = ask(dropletId, deadline);
             long ttl = expiryMillis(freshness.freshFor(answer));
-            if (ttl > 0) {
-                String value = StatusValues.write(answer);
-                tier.ask(commands -> commands.set(statusKey, value, SetArgs.Builder.px(ttl)));
+            if (ttl <= 0) {
+                return StatusLookup.fromOrigin(answer);
             }
-            return answer;
+            String value = StatusValues.write(answer);
+            Optional<Long> shared = tier.ask(commands -> commands.<Long>eval(SHARE_SCRIPT, ScriptOutputType.INTEGER,
+                    new String[] {statusKey, lockKey}, owner, value, Long.toString(ttl)));
+            released = shared.isPresent();
+            return shared.filter(kept -> kept == 1)
+                    .map(kept -> StatusLookup.kept(answer, Duration.ofMillis(ttl)))
+                    .orElseGet(() -> StatusLookup.fromOrigin(answer));
         } finally {
-            tier.ask(commands -> commands.<Long>eval(RELEASE_SCRIPT, ScriptOutputType.INTEGER, new String[] {lockKey}, owner));
+            if (!released) {
+                tier.ask(commands -> commands.<Long>eval(RELEASE_SCRIPT, ScriptOutputType.INTEGER, new String[] {lockKey}, owner));
+            }
         }
     }
 
     /**
-     * Polls until the answer is there (present), the lock is gone without one (empty), or Redis is
+     * Polls until the answer is there (a value), the lock is gone without one (no value), or Redis is
      * away (null).
      */
-    private Optional<String> awaitAnswerOrFreeLock(DropletId dropletId, Instant deadline, String statusKey,
-            String lockKey) {
+    private Kept awaitAnswerOrFreeLock(DropletId dropletId, Instant deadline, String statusKey, String lockKey) {
         while (true) {
             pause(dropletId, deadline);
-            List<KeyValue<String, String>> values = tier.ask(commands -> commands.mget(statusKey, lockKey)).orElse(null);
-            if (values == null) {
-                return null;
-            }
-            if (values.get(0).hasValue()) {
-                return Optional.of(values.get(0).getValue());
-            }
-            if (!values.get(1).hasValue()) {
-                return Optional.empty();
+            Kept kept = read(statusKey, lockKey);
+            if (kept == null || kept.value() != null || !kept.locked()) {
+                return kept;
             }
         }
     }
@@ -222,6 +276,27 @@ public final class RedisTeardownStatusSource implements TeardownStatusSource {
                             "interrupted while waiting for another instance's status of droplet " + dropletId)
                     .cause(e)
                     .build();
+        }
+    }
+
+    /**
+     * What the read script found: the value (null when none), how many milliseconds it has left (negative
+     * when it has no expiry or is gone), and whether another instance holds the lock.
+     */
+    private record Kept(String value, long millisLeft, boolean locked) {
+
+        static Kept of(List<Object> reply) {
+            return new Kept((String) reply.get(0), (Long) reply.get(1), (Long) reply.get(2) == 1);
+        }
+
+        /** The kept answer with what is left of its freshness; empty when there is none, or none this version reads. */
+        Optional<StatusLookup> served(DropletId dropletId) {
+            if (value == null) {
+                return Optional.empty();
+            }
+            return StatusValues.read(dropletId, value).map(answer -> millisLeft >= 0
+                    ? StatusLookup.kept(answer, Duration.ofMillis(millisLeft))
+                    : StatusLookup.fromOrigin(answer));
         }
     }
 

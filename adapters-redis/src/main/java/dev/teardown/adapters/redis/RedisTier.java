@@ -51,18 +51,18 @@ public final class RedisTier implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile StatefulRedisConnection<String, String> connection;
 
-    private RedisTier(Builder builder, RedisURI redisUri, String shownUri, String password) {
-        this.redisUri = redisUri;
-        this.shownUri = shownUri;
-        this.password = password;
+    private RedisTier(Builder builder) {
+        this.redisUri = RedisURI.create(builder.redisUri);
+        this.shownUri = builder.shownUri;
+        this.password = builder.password;
         this.keyPrefix = builder.keyPrefix;
         this.commandTimeout = builder.commandTimeout;
         this.connectTimeout = builder.connectTimeout;
         this.clock = builder.clock;
         this.availability = new RedisAvailability(builder.clock, builder.probeInterval, shownUri);
         // Lettuce's handshake (HELLO, AUTH) waits as long as the URI says: connecting, not a command
-        redisUri.setTimeout(builder.connectTimeout);
-        this.client = RedisClient.create(redisUri);
+        this.redisUri.setTimeout(builder.connectTimeout);
+        this.client = RedisClient.create(this.redisUri);
         this.client.setOptions(ClientOptions.builder()
                 // the tier reconnects itself, once per probe interval: Lettuce's own reconnecting would log each try
                 .autoReconnect(false)
@@ -72,9 +72,18 @@ public final class RedisTier implements AutoCloseable {
                 .build());
     }
 
-    /** A tier on this Redis ({@code redis://[:password@]host[:port][/database]}, or {@code rediss://} for TLS). */
+    /**
+     * A tier on this Redis ({@code redis://[:password@]host[:port][/database]}, or {@code rediss://} for TLS).
+     *
+     * @throws IllegalArgumentException when the URI is not a Redis URI; the message never shows its password
+     */
     public static Builder builder(URI redisUri) {
         return new Builder(redisUri);
+    }
+
+    /** The URI as messages show it: without its user information, so without a password. */
+    public static String shown(URI redisUri) {
+        return Builder.shown(Objects.requireNonNull(redisUri, "redisUri"));
     }
 
     /** A tier on this Redis with the default key prefix, timeouts and the system clock. */
@@ -221,6 +230,8 @@ public final class RedisTier implements AutoCloseable {
     public static final class Builder {
 
         private final URI redisUri;
+        private final String shownUri;
+        private final String password;
         private String keyPrefix = DEFAULT_KEY_PREFIX;
         private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
@@ -229,6 +240,23 @@ public final class RedisTier implements AutoCloseable {
 
         private Builder(URI redisUri) {
             this.redisUri = Objects.requireNonNull(redisUri, "redisUri");
+            this.shownUri = shown(redisUri);
+            this.password = passwordOf(redisUri);
+            String scheme = redisUri.getScheme();
+            if (!"redis".equalsIgnoreCase(scheme) && !"rediss".equalsIgnoreCase(scheme)) {
+                throw new IllegalArgumentException("a Redis URI starts with redis:// or rediss://, was " + shownUri);
+            }
+            if (redisUri.getHost() == null) {
+                throw new IllegalArgumentException("a Redis URI names a host, " + shownUri + " does not");
+            }
+            try {
+                RedisURI.create(redisUri);
+            } catch (RuntimeException e) {
+                String reason = password == null || e.getMessage() == null
+                        ? String.valueOf(e.getMessage())
+                        : e.getMessage().replace(password, REDACTED);
+                throw new IllegalArgumentException("not a Redis URI Lettuce can use: " + shownUri + " (" + reason + ")");
+            }
         }
 
         /** What every key starts with, so that several platforms or environments can share one Redis (default {@code teardown:}). */
@@ -275,43 +303,20 @@ public final class RedisTier implements AutoCloseable {
             return this;
         }
 
-        /**
-         * Builds the tier; it connects on first use, so a Redis that is away now fails nothing.
-         *
-         * @throws IllegalArgumentException when the URI is not a Redis URI; the message never shows its password
-         */
+        /** Builds the tier; it connects on first use, so a Redis that is away now fails nothing. */
         public RedisTier build() {
-            String scheme = redisUri.getScheme();
-            String shown = shown(redisUri);
-            if (!"redis".equalsIgnoreCase(scheme) && !"rediss".equalsIgnoreCase(scheme)) {
-                throw new IllegalArgumentException("a Redis URI starts with redis:// or rediss://, was " + shown);
-            }
-            if (redisUri.getHost() == null) {
-                throw new IllegalArgumentException("a Redis URI names a host, " + shown + " does not");
-            }
-            String password = passwordOf(redisUri);
-            RedisURI parsed;
-            try {
-                parsed = RedisURI.create(redisUri);
-            } catch (RuntimeException e) {
-                String reason = password == null || e.getMessage() == null
-                        ? String.valueOf(e.getMessage())
-                        : e.getMessage().replace(password, REDACTED);
-                throw new IllegalArgumentException("not a Redis URI Lettuce can use: " + shown + " (" + reason + ")");
-            }
-            return new RedisTier(this, parsed, shown, password);
+            return new RedisTier(this);
         }
 
         /** The URI without its user information, for messages. */
         private static String shown(URI uri) {
             StringBuilder text = new StringBuilder();
             text.append(uri.getScheme()).append("://");
-            if (uri.getRawUserInfo() != null) {
-                text.append(REDACTED).append('@');
-            }
-            text.append(uri.getHost());
-            if (uri.getPort() >= 0) {
-                text.append(':').append(uri.getPort());
+            // the raw authority, not host and port: a host Java cannot parse (an underscore) leaves them empty
+            String authority = uri.getRawAuthority();
+            if (authority != null) {
+                int at = authority.lastIndexOf('@');
+                text.append(at < 0 ? authority : REDACTED + authority.substring(at));
             }
             if (uri.getRawPath() != null) {
                 text.append(uri.getRawPath());
