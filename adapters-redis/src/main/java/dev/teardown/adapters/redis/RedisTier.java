@@ -10,6 +10,8 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.protocol.CommandType;
+import io.lettuce.core.protocol.RedisCommand;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -67,7 +69,7 @@ public final class RedisTier implements AutoCloseable {
                 // the tier reconnects itself, once per probe interval: Lettuce's own reconnecting would log each try
                 .autoReconnect(false)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(builder.commandTimeout))
+                .timeoutOptions(TimeoutOptions.builder().timeoutSource(new WarmUpTimeouts(builder)).build())
                 .socketOptions(SocketOptions.builder().connectTimeout(builder.connectTimeout).build())
                 .build());
     }
@@ -168,6 +170,15 @@ public final class RedisTier implements AutoCloseable {
                 current.closeAsync();
             }
             StatefulRedisConnection<String, String> opened = client.connect(StringCodec.UTF8, redisUri);
+            // a first command loads and warms much of Lettuce and Netty: it gets the connect timeout, so
+            // that a cold start does not pass for an outage
+            opened.setTimeout(connectTimeout);
+            try {
+                opened.sync().ping();
+            } catch (RuntimeException e) {
+                opened.closeAsync();
+                throw e;
+            }
             opened.setTimeout(commandTimeout);
             if (closed.get()) {
                 opened.close();
@@ -224,6 +235,28 @@ public final class RedisTier implements AutoCloseable {
     @Override
     public String toString() {
         return "RedisTier[" + shownUri + ", keyPrefix " + keyPrefix + "]";
+    }
+
+    /** The command timeout for every command but the warm-up {@code PING} after connecting, which gets the connect timeout. */
+    private static final class WarmUpTimeouts extends TimeoutOptions.TimeoutSource {
+
+        private final long commandNanos;
+        private final long connectNanos;
+
+        WarmUpTimeouts(Builder builder) {
+            this.commandNanos = builder.commandTimeout.toNanos();
+            this.connectNanos = builder.connectTimeout.toNanos();
+        }
+
+        @Override
+        public long getTimeout(RedisCommand<?, ?, ?> command) {
+            return command.getType() == CommandType.PING ? connectNanos : commandNanos;
+        }
+
+        @Override
+        public TimeUnit getTimeUnit() {
+            return TimeUnit.NANOSECONDS;
+        }
     }
 
     /** Builds a {@link RedisTier}; every setting but the URI has a default. */
