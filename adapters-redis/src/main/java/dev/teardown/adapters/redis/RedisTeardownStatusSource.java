@@ -37,11 +37,12 @@ import java.util.function.DoubleSupplier;
  * fetched together do not all expire together; {@code <prefix>lock:{<id>}} is the single-flight lock.
  * The braces put both on one Redis Cluster slot.
  *
- * <p><b>Single flight.</b> On a miss an instance takes the lock ({@code SET NX PX}, a value unique to
- * the call, expiring after the lock timeout), asks the wrapped source, and writes the answer and
- * releases the lock in one script, only while the lock still holds its own value (so that an answer
- * fetched before a {@link #forget} is not kept). Instances that found
- * the lock taken poll for the answer every poll interval (by the injected sleeper), and take the lock
+ * <p><b>Single flight.</b> One script reads the answer and, on a miss, takes the lock ({@code SET NX PX},
+ * a value unique to the call, expiring after the lock timeout) in the same step, so that no instance
+ * takes the lock just after another kept its answer. The owner asks the wrapped source, and writes the
+ * answer and releases the lock in one script, only while the lock still holds its own value (so that an
+ * answer fetched before a {@link #forget} is not kept). Instances that found
+ * the lock taken look again every poll interval (by the injected sleeper), and take the lock
  * themselves when it is gone without an answer: its owner failed, or was stuck past the lock timeout.
  * A waiter never waits past the deadline of {@link #statusOf(DropletId, Instant)}.
  *
@@ -78,10 +79,15 @@ public final class RedisTeardownStatusSource implements TeardownStatusSource {
             + "redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]); redis.call('DEL', KEYS[2]); return 1 "
             + "else return 0 end";
 
-    /** The kept answer (KEYS[1]) or false, its milliseconds left, and whether the lock (KEYS[2]) is held. */
-    static final String READ_SCRIPT = "local value = redis.call('GET', KEYS[1]) "
+    /**
+     * The kept answer (KEYS[1]) and its milliseconds left; else, when nobody holds the lock (KEYS[2]), takes
+     * it for this caller (ARGV[1], for ARGV[2] ms). One step, so that no caller takes the lock just after
+     * another kept its answer and released it. Replies {value or false, ms left, 1 when the lock was taken}.
+     */
+    static final String FIND_OR_LOCK_SCRIPT = "local value = redis.call('GET', KEYS[1]) "
             + "if value then return {value, redis.call('PTTL', KEYS[1]), 0} end "
-            + "return {false, -2, redis.call('EXISTS', KEYS[2])}";
+            + "if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return {false, -2, 1} end "
+            + "return {false, -2, 0}";
 
     private final RedisTier tier;
     private final TeardownStatusSource upstream;
@@ -188,32 +194,47 @@ public final class RedisTeardownStatusSource implements TeardownStatusSource {
         }
         String statusKey = statusKey(tier.keyPrefix(), dropletId);
         String lockKey = lockKey(tier.keyPrefix(), dropletId);
-        Kept kept = read(statusKey, lockKey);
-        while (kept != null) {
+        for (boolean first = true; ; first = false) {
+            if (!first) {
+                // another instance is asking: wait for its answer, or for its lock to go
+                pause(dropletId, deadline);
+            }
+            String owner = ownerPrefix + calls.incrementAndGet();
+            Kept kept = findOrLock(statusKey, lockKey, owner);
+            if (kept == null) {
+                break;
+            }
             Optional<StatusLookup> served = kept.served(dropletId);
             if (served.isPresent()) {
                 return served.get();
             }
-            String owner = ownerPrefix + calls.incrementAndGet();
-            Optional<String> locked = tier.ask(commands -> Optional.ofNullable(
-                    commands.set(lockKey, owner, SetArgs.Builder.nx().px(lockTimeout.toMillis())))).orElse(null);
-            if (locked == null) {
-                break;
+            if (kept.value() != null) {
+                // a value this version cannot read (a later format, a damaged one): replaced like a miss
+                Optional<String> locked = tier.ask(commands -> Optional.ofNullable(
+                        commands.set(lockKey, owner, SetArgs.Builder.nx().px(lockTimeout.toMillis())))).orElse(null);
+                if (locked == null) {
+                    break;
+                }
+                if (locked.isPresent()) {
+                    return askAndShare(dropletId, deadline, statusKey, lockKey, owner);
+                }
+                continue;
             }
-            if (locked.isPresent()) {
+            if (kept.lockedForThisCall()) {
                 return askAndShare(dropletId, deadline, statusKey, lockKey, owner);
             }
-            // another instance is asking: wait for its answer, or for its lock to go
-            kept = awaitAnswerOrFreeLock(dropletId, deadline, statusKey, lockKey);
         }
         // Redis is away: straight to the wrapped source, and the in-process cache keeps it by its own policy
         return StatusLookup.fromOrigin(ask(dropletId, deadline));
     }
 
-    /** What Redis holds for the Droplet, in one round trip; null when Redis is away. */
-    private Kept read(String statusKey, String lockKey) {
-        return tier.ask(commands -> Kept.of(commands.<List<Object>>eval(
-                READ_SCRIPT, ScriptOutputType.MULTI, new String[] {statusKey, lockKey}))).orElse(null);
+    /**
+     * In one step: the kept answer if there is one, else the lock for this call if nobody holds it;
+     * null when Redis is away.
+     */
+    private Kept findOrLock(String statusKey, String lockKey, String owner) {
+        return tier.ask(commands -> Kept.of(commands.<List<Object>>eval(FIND_OR_LOCK_SCRIPT, ScriptOutputType.MULTI,
+                new String[] {statusKey, lockKey}, owner, Long.toString(lockTimeout.toMillis())))).orElse(null);
     }
 
     /**
@@ -243,20 +264,6 @@ public final class RedisTeardownStatusSource implements TeardownStatusSource {
         }
     }
 
-    /**
-     * Polls until the answer is there (a value), the lock is gone without one (no value), or Redis is
-     * away (null).
-     */
-    private Kept awaitAnswerOrFreeLock(DropletId dropletId, Instant deadline, String statusKey, String lockKey) {
-        while (true) {
-            pause(dropletId, deadline);
-            Kept kept = read(statusKey, lockKey);
-            if (kept == null || kept.value() != null || !kept.locked()) {
-                return kept;
-            }
-        }
-    }
-
     private void pause(DropletId dropletId, Instant deadline) {
         Duration wait = pollInterval;
         if (deadline != null) {
@@ -280,10 +287,10 @@ public final class RedisTeardownStatusSource implements TeardownStatusSource {
     }
 
     /**
-     * What the read script found: the value (null when none), how many milliseconds it has left (negative
-     * when it has no expiry or is gone), and whether another instance holds the lock.
+     * What the find-or-lock script found: the value (null when none), how many milliseconds it has left
+     * (negative when it has no expiry or is gone), and whether it took the lock for this call.
      */
-    private record Kept(String value, long millisLeft, boolean locked) {
+    private record Kept(String value, long millisLeft, boolean lockedForThisCall) {
 
         static Kept of(List<Object> reply) {
             return new Kept((String) reply.get(0), (Long) reply.get(1), (Long) reply.get(2) == 1);

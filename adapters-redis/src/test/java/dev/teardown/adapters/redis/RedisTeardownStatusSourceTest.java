@@ -161,6 +161,7 @@ class RedisTeardownStatusSourceTest {
         assertThat(served.freshFor()).hasValueSatisfying(left -> assertThat(left)
                 .isGreaterThan(Duration.ofSeconds(10)).isLessThanOrEqualTo(Duration.ofSeconds(12)));
         assertThat(upstream.lookups(ID)).isEqualTo(1);
+        assertThat(redis.commands().exists(lockKey())).as("a hit takes no lock").isZero();
     }
 
     @Test
