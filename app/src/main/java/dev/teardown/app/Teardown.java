@@ -6,6 +6,8 @@ import com.google.inject.Module;
 import dev.teardown.adapters.cache.CacheConfig;
 import dev.teardown.adapters.http.ExchangeListener;
 import dev.teardown.adapters.http.HttpClientConfig;
+import dev.teardown.adapters.redis.RedisRateBudgetConfig;
+import dev.teardown.adapters.redis.RedisTier;
 import dev.teardown.domain.RateLimitQuota;
 import dev.teardown.ports.in.AwaitTeardownUseCase;
 import dev.teardown.ports.in.CheckStatusUseCase;
@@ -16,7 +18,9 @@ import dev.teardown.ports.out.RateBudget;
 import dev.teardown.ports.out.RateBudgetState;
 import dev.teardown.ports.out.RateLimitQuotaSource;
 import dev.teardown.ports.out.Sleeper;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,7 +124,8 @@ public final class Teardown implements AutoCloseable {
 
     /**
      * Configures a {@link Teardown}: the HTTP source's settings, the cache's (or no cache), time, the
-     * rate budget, a listener for every request and answer, and what a platform's dashboards see.
+     * rate budget, a listener for every request and answer, what a platform's dashboards see, and a
+     * shared tier on Redis.
      */
     public static final class Builder {
         private final HttpClientConfig http;
@@ -131,6 +136,8 @@ public final class Teardown implements AutoCloseable {
         private ExchangeListener exchangeListener = ExchangeListener.ignoring();
         private RateBudget rateBudget;
         private TeardownInstrumentation instrumentation;
+        private RedisConnectionModule redis;
+        private RedisRateBudgetConfig redisBudget;
 
         private Builder(HttpClientConfig http) {
             this.http = Objects.requireNonNull(http, "http");
@@ -189,6 +196,55 @@ public final class Teardown implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Shares the cache and the rate budget with every instance on this Redis
+         * ({@code redis://[:password@]host[:port][/database]}, or {@code rediss://}), under the key prefix
+         * {@value RedisTier#DEFAULT_KEY_PREFIX}, with {@link RedisRateBudgetConfig#digitalOcean()}'s limits.
+         *
+         * @throws IllegalArgumentException when it is not a Redis URI; the message never shows its password
+         * @see #redis(URI, String, RedisRateBudgetConfig)
+         */
+        public Builder redis(URI redisUri) {
+            return redis(redisUri, RedisTier.DEFAULT_KEY_PREFIX);
+        }
+
+        /**
+         * As {@link #redis(URI)}, under this key prefix (such as one per environment sharing a Redis).
+         *
+         * @throws IllegalArgumentException when it is not a Redis URI or the prefix is not visible ASCII
+         *     without braces; the message never shows the URI's password
+         */
+        public Builder redis(URI redisUri, String keyPrefix) {
+            return redis(redisUri, keyPrefix, RedisRateBudgetConfig.digitalOcean());
+        }
+
+        /**
+         * Shares the cache and the rate budget with every instance on this Redis and key prefix: answers
+         * are kept in Redis behind the in-process cache (by the same freshness), one instance asks the API
+         * when several miss one Droplet at once, and every call spends from the token's budget held in
+         * Redis (named by the token's SHA-256; the token never reaches Redis). While Redis is away or
+         * slower than 200 ms, lookups go on with the in-process cache and each instance spends
+         * {@code budget}'s fallback share; one warning is logged then, and one note when Redis is back
+         * (tried every 5 s). Connects at first use: a Redis that is away now fails nothing. With
+         * {@link #rateBudget(RateBudget)}, that budget is spent instead; with {@link #withoutCache()},
+         * only the budget is shared.
+         *
+         * @throws IllegalArgumentException when it is not a Redis URI or the prefix is not visible ASCII
+         *     without braces; the message never shows the URI's password
+         */
+        public Builder redis(URI redisUri, String keyPrefix, RedisRateBudgetConfig budget) {
+            this.redisBudget = Objects.requireNonNull(budget, "budget");
+            this.redis = new RedisConnectionModule(redisUri, keyPrefix);
+            return this;
+        }
+
+        /** For tests on a busy machine: the Redis command timeout instead of 200 ms, and a connect timeout at least as long. */
+        Builder redisForTests(URI redisUri, String keyPrefix, Duration commandTimeout) {
+            this.redisBudget = RedisRateBudgetConfig.digitalOcean();
+            this.redis = new RedisConnectionModule(redisUri, keyPrefix, commandTimeout);
+            return this;
+        }
+
         public Teardown build() {
             TimeModule time = clock == null
                     ? new TimeModule(Clock.systemUTC(), sleeper, System::nanoTime)
@@ -197,8 +253,14 @@ public final class Teardown implements AutoCloseable {
             List<Module> modules = new ArrayList<>(List.of(new LifecycleModule(), time,
                     new ConfigurationModule(http, cache, exchangeListener), new HttpSourceModule(), source,
                     new UseCasesModule(), new CommandsModule()));
+            if (redis != null) {
+                // the shared cache only where there is a cache; the tier alone serves the budget
+                modules.add(cached ? new RedisTierModule(redis) : redis);
+            }
             if (rateBudget != null) {
                 modules.add(new RateBudgetModule(rateBudget));
+            } else if (redis != null) {
+                modules.add(new RedisRateBudgetModule(redisBudget));
             }
             if (instrumentation != null) {
                 modules.add(new InstrumentationModule(instrumentation));

@@ -9,6 +9,10 @@ import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import dev.teardown.adapters.cache.CacheConfig;
 import dev.teardown.adapters.cache.CachingTeardownStatusSource;
+import dev.teardown.adapters.http.ApiToken;
+import dev.teardown.adapters.http.HttpClientConfig;
+import dev.teardown.adapters.redis.RedisRateBudget;
+import dev.teardown.adapters.redis.RedisRateBudgetConfig;
 import dev.teardown.adapters.redis.RedisTeardownStatusSource;
 import dev.teardown.adapters.redis.RedisTier;
 import dev.teardown.domain.DestroyRequest;
@@ -22,6 +26,7 @@ import dev.teardown.ports.in.CommandAnswer;
 import dev.teardown.ports.in.RetryTeardownUseCase;
 import dev.teardown.ports.in.StatusAnswer;
 import dev.teardown.ports.out.AssociatedResourcesSource;
+import dev.teardown.ports.out.RateBudget;
 import dev.teardown.ports.out.TeardownCommands;
 import dev.teardown.ports.out.TeardownStatusSource;
 import dev.teardown.testkit.AssociatedResourcesBuilder;
@@ -121,6 +126,25 @@ class RedisTierModuleTest {
             first.getInstance(Lifecycle.class).close();
             second.getInstance(Lifecycle.class).close();
             third.getInstance(Lifecycle.class).close();
+        }
+    }
+
+    @Test
+    void withSharedRateBudget_bindsTheTokensBudgetOnTheSameTier() {
+        Injector injector = Guice.createInjector(new LifecycleModule(), TimeModule.system(),
+                new ConfigurationModule(HttpClientConfig.of(ApiToken.of("dop_v1_module-test")), CacheConfig.defaults()),
+                new HttpSourceModule(), new CachingModule(),
+                new RedisTierModule(REDIS.uri(), prefix).withSharedRateBudget(RedisRateBudgetConfig.digitalOcean(3)),
+                new UseCasesModule());
+        try {
+            RateBudget budget = injector.getInstance(RateBudget.class);
+
+            assertThat(budget).isInstanceOf(RedisRateBudget.class);
+            assertThat(((RedisRateBudget) budget).config()).isEqualTo(RedisRateBudgetConfig.digitalOcean(3));
+            assertThat(budget.toString()).startsWith("RedisRateBudget[" + prefix + "rate:{")
+                    .doesNotContain("module-test");
+        } finally {
+            injector.getInstance(Lifecycle.class).close();
         }
     }
 

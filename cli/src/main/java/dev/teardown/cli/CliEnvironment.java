@@ -14,6 +14,7 @@ final class CliEnvironment {
     static final String TOKEN_VARIABLE = "DIGITALOCEAN_ACCESS_TOKEN";
     static final String FALLBACK_TOKEN_VARIABLE = "DIGITALOCEAN_TOKEN";
     static final String API_URL_VARIABLE = "DIGITALOCEAN_API_URL";
+    static final String REDIS_URL_VARIABLE = "TEARDOWN_REDIS_URL";
 
     private final Map<String, String> variables;
     private final Properties systemProperties;
@@ -47,6 +48,23 @@ final class CliEnvironment {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(API_URL_VARIABLE + " is not a URL: '" + text + "'", e);
         }
+    }
+
+    /**
+     * The Redis to share the cache and the rate budget through: {@code --redis}, else
+     * {@value #REDIS_URL_VARIABLE} unless {@code fromEnvironment} is false (the sandbox promises no network
+     * unless asked for); empty for none.
+     *
+     * @throws IllegalArgumentException when it is not a URL, naming where it came from and showing it
+     *     without its password
+     */
+    Optional<RedisUrl> redisUrl(Optional<String> flag, boolean fromEnvironment) {
+        if (flag.isPresent()) {
+            return Optional.of(RedisUrl.parse("--redis", flag.get()));
+        }
+        return fromEnvironment
+                ? variable(REDIS_URL_VARIABLE).map(text -> RedisUrl.parse(REDIS_URL_VARIABLE, text))
+                : Optional.empty();
     }
 
     /**

@@ -21,10 +21,12 @@ final class CliStack implements AutoCloseable {
 
     private final Teardown teardown;
     private final Optional<SandboxServer> sandbox;
+    private final Optional<RedisWarnings> redisWarnings;
 
-    private CliStack(Teardown teardown, Optional<SandboxServer> sandbox) {
+    private CliStack(Teardown teardown, Optional<SandboxServer> sandbox, Optional<RedisWarnings> redisWarnings) {
         this.teardown = teardown;
         this.sandbox = sandbox;
+        this.redisWarnings = redisWarnings;
     }
 
     /**
@@ -33,19 +35,19 @@ final class CliStack implements AutoCloseable {
      */
     static Optional<CliStack> open(CliContext context, ConnectionOptions connection, Duration callDeadline,
             boolean cached) {
+        CliEnvironment environment = new CliEnvironment(context.environment(), context.systemProperties());
+        Optional<RedisUrl> redis = environment.redisUrl(connection.redisFlag(), !connection.sandbox);
         if (connection.sandbox) {
             // The sandbox's teardowns advance with the command's clock.
             SandboxServer sandbox = SandboxServer.start(0, context.clock());
             try {
                 ApiEndpoint endpoint = new ApiEndpoint(sandbox.uri(), ApiToken.of(SANDBOX_TOKEN));
-                return Optional.of(new CliStack(teardown(context, connection, endpoint, callDeadline, cached),
-                        Optional.of(sandbox)));
+                return Optional.of(stack(context, connection, endpoint, callDeadline, cached, redis, Optional.of(sandbox)));
             } catch (RuntimeException e) {
                 sandbox.close();
                 throw e;
             }
         }
-        CliEnvironment environment = new CliEnvironment(context.environment(), context.systemProperties());
         Optional<ApiEndpoint> endpoint = environment.endpoint(connection.apiUrlFlag(), connection.proxyFlag());
         if (endpoint.isEmpty()) {
             context.err().println("teardown: no API token: set " + CliEnvironment.TOKEN_VARIABLE
@@ -53,12 +55,11 @@ final class CliStack implements AutoCloseable {
                     + ") to a token with the droplet:delete scope, or try the embedded sandbox with --sandbox");
             return Optional.empty();
         }
-        return Optional.of(new CliStack(teardown(context, connection, endpoint.get(), callDeadline, cached),
-                Optional.empty()));
+        return Optional.of(stack(context, connection, endpoint.get(), callDeadline, cached, redis, Optional.empty()));
     }
 
-    private static Teardown teardown(CliContext context, ConnectionOptions connection, ApiEndpoint endpoint,
-            Duration callDeadline, boolean cached) {
+    private static CliStack stack(CliContext context, ConnectionOptions connection, ApiEndpoint endpoint,
+            Duration callDeadline, boolean cached, Optional<RedisUrl> redis, Optional<SandboxServer> sandbox) {
         Teardown.Builder builder = Teardown.builder(httpClientConfig(endpoint, callDeadline))
                 .clock(context.clock())
                 .sleeper(context.sleeper())
@@ -66,7 +67,21 @@ final class CliStack implements AutoCloseable {
         if (!cached) {
             builder.withoutCache();
         }
-        return builder.build();
+        if (redis.isPresent()) {
+            try {
+                builder.redis(redis.get().uri());
+            } catch (IllegalArgumentException refused) {
+                // the message shows the URL without its password already; say where it came from
+                throw new IllegalArgumentException(redis.get().source() + ": " + refused.getMessage(), refused);
+            }
+        }
+        Optional<RedisWarnings> redisWarnings = redis.map(url -> RedisWarnings.toStderr(context.err(), connection.verbose));
+        try {
+            return new CliStack(builder.build(), sandbox, redisWarnings);
+        } catch (RuntimeException e) {
+            redisWarnings.ifPresent(RedisWarnings::close);
+            throw e;
+        }
     }
 
     /** The HTTP source's settings: no single read may outlast the whole call's deadline. */
@@ -107,6 +122,7 @@ final class CliStack implements AutoCloseable {
             teardown.close();
         } finally {
             sandbox.ifPresent(SandboxServer::close);
+            redisWarnings.ifPresent(RedisWarnings::close);
         }
     }
 }

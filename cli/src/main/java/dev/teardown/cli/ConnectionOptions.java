@@ -21,6 +21,13 @@ final class ConnectionOptions {
                     + " then -Dhttps.proxyHost; $NO_PROXY lists hosts reached directly).")
     String proxy;
 
+    // A String, not a URI: picocli would quote a value it cannot convert, password and all.
+    @Option(names = "--redis", paramLabel = "URL",
+            description = "Share the cache and the rate budget with other teardown processes through this Redis:"
+                    + " redis://[:password@]host[:port][/db] or rediss:// (default: $TEARDOWN_REDIS_URL, not read"
+                    + " with --sandbox). When it does not answer: one warning, and the command goes on alone.")
+    String redis;
+
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
@@ -33,5 +40,9 @@ final class ConnectionOptions {
 
     Optional<String> proxyFlag() {
         return Optional.ofNullable(proxy);
+    }
+
+    Optional<String> redisFlag() {
+        return Optional.ofNullable(redis);
     }
 }

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  DIGITALOCEAN_ACCESS_TOKEN  API token (else DIGITALOCEAN_TOKEN); needs the droplet:delete scope",
             "  DIGITALOCEAN_API_URL       API base URL when --api-url is not given",
-            "  HTTPS_PROXY, NO_PROXY      HTTP proxy when --proxy is not given, and hosts reached directly"
+            "  HTTPS_PROXY, NO_PROXY      HTTP proxy when --proxy is not given, and hosts reached directly",
+            "  TEARDOWN_REDIS_URL         Redis to share the cache and rate budget through when --redis is not given"
         })
 public final class TeardownCommand implements Callable<Integer> {
 

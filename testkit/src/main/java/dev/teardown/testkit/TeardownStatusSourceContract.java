@@ -60,6 +60,16 @@ public abstract class TeardownStatusSourceContract {
     }
 
     @Test
+    void lookUp_answersAsStatusOf() {
+        TeardownStatus example = ReferenceExamples.openApiStatus();
+        TeardownStatusSource source = sourceKnowing(List.of(example));
+
+        assertThat(source.lookUp(example.dropletId()).status()).contains(example);
+        assertThat(source.lookUp(example.dropletId(), Instant.MAX).status()).contains(example);
+        assertThat(source.lookUp(UNKNOWN).status()).isEmpty();
+    }
+
+    @Test
     void statusOf_severalDroplets_answersEachItsOwn() {
         TeardownStatus inProgress = inProgress(101);
         TeardownStatus failed = partlyFailed(102);

@@ -9,6 +9,7 @@ import dev.teardown.domain.TeardownStatus;
 import dev.teardown.ports.out.TeardownApiException.Operation;
 import dev.teardown.ports.out.TeardownApiException.Reason;
 import dev.teardown.ports.out.TeardownApiException;
+import dev.teardown.ports.out.StatusLookup;
 import dev.teardown.ports.out.TeardownStatusSource;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Instant;
@@ -233,12 +234,15 @@ public final class CachingTeardownStatusSource implements TeardownStatusSource, 
     private Call fetch(DropletId dropletId, Optional<Instant> deadline) {
         loads.increment();
         try {
-            Optional<TeardownStatus> answer = deadline.isPresent()
-                    ? upstream.statusOf(dropletId, deadline.get()) : upstream.statusOf(dropletId);
-            Objects.requireNonNull(answer,
-                    () -> "the wrapped source answered null for droplet " + dropletId + " instead of an Optional");
+            StatusLookup lookup = deadline.isPresent()
+                    ? upstream.lookUp(dropletId, deadline.get()) : upstream.lookUp(dropletId);
+            Objects.requireNonNull(lookup,
+                    () -> "the wrapped source answered null for droplet " + dropletId + " instead of a lookup");
+            Optional<TeardownStatus> answer = lookup.status();
+            // An answer a shared cache kept is kept here no longer than there: no older than the policy allows.
+            Duration fresh = lookup.keepAtMost(config.freshness().freshFor(answer));
             // Dated and given its time once, so that a hit only compares two numbers.
-            return new Call.Answered(answer, nanosAtMostMax(config.freshness().freshFor(answer)), ticker.getAsLong());
+            return new Call.Answered(answer, nanosAtMostMax(fresh), ticker.getAsLong());
         } catch (Throwable failure) {
             // Not swallowed: every caller waiting on this call throws it.
             loadFailures.increment();

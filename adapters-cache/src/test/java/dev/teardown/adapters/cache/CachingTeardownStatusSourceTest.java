@@ -11,6 +11,7 @@ import dev.teardown.domain.TeardownStatus;
 import dev.teardown.ports.out.TeardownApiException.Operation;
 import dev.teardown.ports.out.TeardownApiException.Reason;
 import dev.teardown.ports.out.TeardownApiException;
+import dev.teardown.ports.out.StatusLookup;
 import dev.teardown.ports.out.TeardownStatusSource;
 import dev.teardown.testkit.InMemoryTeardownStatusSource.Answer;
 import dev.teardown.testkit.InMemoryTeardownStatusSource;
@@ -100,6 +101,32 @@ class CachingTeardownStatusSourceTest {
         ticker.advance(Duration.ofSeconds(2));
 
         assertThat(cache.statusOf(DROPLET)).contains(succeeded(DROPLET));
+    }
+
+    @Test
+    void statusOf_answerASharedCacheKeptWithLessFreshnessLeft_isKeptNoLonger() {
+        TeardownStatusSource sharedCache = new TeardownStatusSource() {
+            @Override
+            public Optional<TeardownStatus> statusOf(DropletId dropletId) {
+                return lookUp(dropletId).status();
+            }
+
+            @Override
+            public StatusLookup lookUp(DropletId dropletId) {
+                return StatusLookup.kept(upstream.statusOf(dropletId), Duration.ofMillis(700));
+            }
+        };
+        upstream.put(inProgress(DROPLET));
+        CachingTeardownStatusSource cache = sameThreadCache(sharedCache, CacheConfig.defaults());
+        cache.statusOf(DROPLET);
+
+        ticker.advance(Duration.ofMillis(700).minus(ONE_NANO));
+        cache.statusOf(DROPLET);
+        assertThat(upstream.lookups(DROPLET)).isEqualTo(1);
+
+        ticker.advance(ONE_NANO);
+        cache.statusOf(DROPLET);
+        assertThat(upstream.lookups(DROPLET)).as("kept no longer than the shared cache keeps it").isEqualTo(2);
     }
 
     @Test

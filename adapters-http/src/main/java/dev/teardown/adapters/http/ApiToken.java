@@ -1,7 +1,9 @@
 package dev.teardown.adapters.http;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * A DigitalOcean API token. It never shows itself: {@link #toString()} is redacted, and so is every
@@ -37,6 +39,19 @@ public final class ApiToken {
             }
         }
         return new ApiToken(value);
+    }
+
+    /**
+     * The token's SHA-256 as 64 lowercase hex digits: names the token where it must not appear itself,
+     * such as the keys of a rate budget that several processes share. The token cannot be recovered from
+     * it: a DigitalOcean token is random and far too long to guess back.
+     */
+    public String sha256Hex() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** The value of the {@code Authorization} header. */

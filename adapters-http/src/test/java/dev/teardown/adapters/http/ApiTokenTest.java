@@ -36,6 +36,13 @@ class ApiTokenTest {
     }
 
     @Test
+    void sha256Hex_isTheTokensHashInLowercaseHex() {
+        // sha256sum of the token's text, computed outside Java
+        assertThat(TOKEN.sha256Hex()).isEqualTo("422093333fca0177cfb271af02a27da686aeb11570a8130b2c8e108768f8e123");
+        assertThat(ApiToken.of("dop_v1_0123abce").sha256Hex()).isNotEqualTo(TOKEN.sha256Hex()).hasSize(64);
+    }
+
+    @Test
     void toString_neverShowsTheToken() {
         assertThat(TOKEN.toString()).isEqualTo("ApiToken[redacted]").doesNotContain("0123abcd");
     }

@@ -16,15 +16,24 @@ record BudgetKeys(String budgetId, String permits, String pause, String learned,
     private static final int ID_HEX_DIGITS = 32;
 
     static BudgetKeys of(String keyPrefix, String apiToken) {
-        String id = idOf(apiToken);
+        return ofTokenHash(keyPrefix, sha256Hex(apiToken));
+    }
+
+    /** The keys of the token whose SHA-256 is these 64 hex digits. */
+    static BudgetKeys ofTokenHash(String keyPrefix, String tokenSha256Hex) {
+        String id = tokenSha256Hex.substring(0, ID_HEX_DIGITS);
         String base = keyPrefix + "rate:{" + id + "}:";
         return new BudgetKeys(id, base + "permits", base + "pause", base + "learned", base + "limit");
     }
 
     static String idOf(String apiToken) {
+        return sha256Hex(apiToken).substring(0, ID_HEX_DIGITS);
+    }
+
+    static String sha256Hex(String apiToken) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(apiToken.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash).substring(0, ID_HEX_DIGITS);
+            return HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

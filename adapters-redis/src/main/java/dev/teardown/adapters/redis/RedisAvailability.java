@@ -73,7 +73,7 @@ final class RedisAvailability {
             away = Duration.between(downSince, clock.instant());
         }
         LOG.log(Level.INFO, () -> "Redis at " + shownUri + " answers again after " + away.toSeconds()
-                + " s; rate budgets are shared again");
+                + " s; the shared cache and rate budget are used again");
     }
 
     /** Redis failed a caller; the first failure while it was up is the one warning of this outage. */
@@ -93,8 +93,8 @@ final class RedisAvailability {
         }
         if (wentAway) {
             LOG.log(Level.WARNING, () -> "Redis at " + shownUri + " does not answer (" + cause
-                    + "); each instance spends only its own share of the rate budget until it does (next try in "
-                    + probeInterval.toMillis() + " ms)");
+                    + "); until it does, lookups skip the shared cache and each instance spends only its own share"
+                    + " of the rate budget (next try in " + probeInterval.toMillis() + " ms)");
         }
     }
 

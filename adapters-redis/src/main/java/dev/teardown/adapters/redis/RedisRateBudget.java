@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -54,14 +55,10 @@ public final class RedisRateBudget implements RateBudget {
     private final String allowedPerMinute;
     private final String allowedPerHour;
 
-    private RedisRateBudget(RedisTier tier, String apiToken, RedisRateBudgetConfig config, boolean callersTimeIsServerTime) {
-        this.tier = Objects.requireNonNull(tier, "tier");
+    private RedisRateBudget(RedisTier tier, BudgetKeys keys, RedisRateBudgetConfig config, boolean callersTimeIsServerTime) {
+        this.tier = tier;
         this.config = Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(apiToken, "apiToken");
-        if (apiToken.isBlank()) {
-            throw new IllegalArgumentException("apiToken must not be blank");
-        }
-        this.keys = BudgetKeys.of(tier.keyPrefix(), apiToken);
+        this.keys = keys;
         this.fallback = SlidingLogRateBudget.of(config.fallbackLimits());
         this.callersTimeIsServerTime = callersTimeIsServerTime;
         this.memberPrefix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + ":";
@@ -73,12 +70,38 @@ public final class RedisRateBudget implements RateBudget {
 
     /** The budget of this token, shared through the tier's Redis with every instance that uses the same token and key prefix. */
     public static RedisRateBudget of(RedisTier tier, String apiToken, RedisRateBudgetConfig config) {
-        return new RedisRateBudget(tier, apiToken, config, false);
+        return new RedisRateBudget(Objects.requireNonNull(tier, "tier"), keysOf(tier, apiToken), config, false);
+    }
+
+    /**
+     * The same budget as {@link #of} for the token whose SHA-256 is {@code tokenSha256Hex} (64 hex digits,
+     * such as {@code ApiToken.sha256Hex()} of the HTTP adapter gives), for a caller that holds no
+     * readable token.
+     *
+     * @throws IllegalArgumentException when it is not 64 hex digits
+     */
+    public static RedisRateBudget ofTokenHash(RedisTier tier, String tokenSha256Hex, RedisRateBudgetConfig config) {
+        Objects.requireNonNull(tier, "tier");
+        Objects.requireNonNull(tokenSha256Hex, "tokenSha256Hex");
+        if (!tokenSha256Hex.matches("[0-9a-fA-F]{64}")) {
+            throw new IllegalArgumentException("tokenSha256Hex must be the 64 hex digits of a SHA-256, was "
+                    + tokenSha256Hex.length() + " characters (not shown)");
+        }
+        return new RedisRateBudget(tier, BudgetKeys.ofTokenHash(tier.keyPrefix(), tokenSha256Hex.toLowerCase(Locale.ROOT)),
+                config, false);
     }
 
     /** For tests of the script's edges only: the server's clock is replaced by each call's instant. */
     static RedisRateBudget onCallersClock(RedisTier tier, String apiToken, RedisRateBudgetConfig config) {
-        return new RedisRateBudget(tier, apiToken, config, true);
+        return new RedisRateBudget(Objects.requireNonNull(tier, "tier"), keysOf(tier, apiToken), config, true);
+    }
+
+    private static BudgetKeys keysOf(RedisTier tier, String apiToken) {
+        Objects.requireNonNull(apiToken, "apiToken");
+        if (apiToken.isBlank()) {
+            throw new IllegalArgumentException("apiToken must not be blank");
+        }
+        return BudgetKeys.of(tier.keyPrefix(), apiToken);
     }
 
     public RedisRateBudgetConfig config() {

@@ -3,12 +3,12 @@ package dev.teardown.adapters.redis;
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.TeardownStatus;
 import dev.teardown.ports.out.Sleeper;
+import dev.teardown.ports.out.StatusLookup;
 import dev.teardown.ports.out.TeardownApiException;
 import dev.teardown.ports.out.TeardownApiException.Operation;
 import dev.teardown.ports.out.TeardownApiException.Reason;
 import dev.teardown.ports.out.TeardownStatusSource;
 import dev.teardown.ports.service.FreshnessPolicy;
-import io.lettuce.core.KeyValue;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import java.time.Duration;
@@ -37,26 +37,24 @@ import java.util.function.DoubleSupplier;
  * fetched together do not all expire together; {@code <prefix>lock:{<id>}} is the single-flight lock.
  * The braces put both on one Redis Cluster slot.
  *
- * <p><b>Single flight.</b> On a miss an instance takes the lock ({@code SET NX PX}, a value unique to
- * the call, expiring after the lock timeout), asks the wrapped source, writes the answer and releases
- * the lock with a script that deletes it only while it still holds its own value. Instances that found
- * the lock taken poll for the answer every poll interval (by the injected sleeper), and take the lock
+ * <p><b>Single flight.</b> One script reads the answer and, on a miss, takes the lock ({@code SET NX PX},
+ * a value unique to the call, expiring after the lock timeout) in the same step, so that no instance
+ * takes the lock just after another kept its answer. The owner asks the wrapped source, and writes the
+ * answer and releases the lock in one script, only while the lock still holds its own value (so that an
+ * answer fetched before a {@link #forget} is not kept). Instances that found
+ * the lock taken look again every poll interval (by the injected sleeper), and take the lock
  * themselves when it is gone without an answer: its owner failed, or was stuck past the lock timeout.
  * A waiter never waits past the deadline of {@link #statusOf(DropletId, Instant)}.
- *
- * <p><b>Forgetting after a command.</b> {@link #forget} deletes the kept answer and counts the forget
- * in {@code <prefix>forgets:{<id>}}, in one script, then tells the wrapped source. An owner reads that
- * count before it asks the wrapped source and writes its answer only while the count is unchanged (a
- * script compares and writes), so an answer asked for before a destroy or a retry is not kept after
- * it: it still answers its owner's caller, whose lookup began before the command. The count expires an
- * hour after the last forget, far longer than any lookup takes. Other instances' in-process caches are
- * not told: they serve what they keep until it expires by its freshness. When Redis is away, the kept
- * answer is not deleted and expires by its freshness too.
  *
  * <p><b>Failures are not kept, nor shared across instances.</b> The owner throws what the wrapped
  * source threw and releases the lock; a waiter then takes over and asks itself. An exception cannot
  * cross processes faithfully (its type, cause, request id and retry time would have to be rebuilt), and
  * a failure one instance saw, a timeout or a 429 of its own, may not be one another sees.
+ *
+ * <p><b>Freshness across layers.</b> An answer served from Redis comes with what is left of its time
+ * there ({@link #lookUp}), and the in-process cache in front keeps it no longer: no instance serves an
+ * answer after it expired in Redis, so every instance's view of a Droplet is at most one freshness
+ * window old.
  *
  * <p><b>When Redis is away or slow</b> (see {@link RedisTier}), lookups go straight to the wrapped
  * source: nothing fails because of Redis, and the tier logs one warning per outage. Thread-safe; it does
@@ -68,23 +66,28 @@ public final class RedisTeardownStatusSource implements TeardownStatusSource {
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(25);
     public static final double DEFAULT_JITTER = 0.1;
 
-    /** How long the count of forgets of a Droplet is kept after the last one: longer than any lookup takes. */
-    static final Duration FORGET_MEMORY = Duration.ofHours(1);
-
-    /** Deletes the kept answer (KEYS[1]) and counts the forget (KEYS[2]), which expires after ARGV[1] ms. */
-    static final String FORGET_SCRIPT = "redis.call('DEL', KEYS[1]); redis.call('INCR', KEYS[2]); "
-            + "redis.call('PEXPIRE', KEYS[2], ARGV[1]); return 1";
-
-    /**
-     * Keeps the answer ARGV[1] in KEYS[1] for ARGV[2] ms only while the count of forgets (KEYS[2]) is still
-     * ARGV[3] (empty for none): an answer asked for before a forget is not kept after it.
-     */
-    static final String WRITE_SCRIPT = "if (redis.call('GET', KEYS[2]) or '') == ARGV[3] then "
-            + "redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]); return 1 else return 0 end";
-
     /** Deletes the lock only while it holds this caller's value: a lock that expired and was taken by another stays. */
     static final String RELEASE_SCRIPT =
             "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end";
+
+    /**
+     * Keeps the answer (KEYS[1], ARGV[2], for ARGV[3] ms) and deletes the lock (KEYS[2]), only while the lock
+     * still holds this caller's value (ARGV[1]); 1 when kept. A lock that expired and was taken by another,
+     * or deleted by a forget, keeps this answer out.
+     */
+    static final String SHARE_SCRIPT = "if redis.call('GET', KEYS[2]) == ARGV[1] then "
+            + "redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]); redis.call('DEL', KEYS[2]); return 1 "
+            + "else return 0 end";
+
+    /**
+     * The kept answer (KEYS[1]) and its milliseconds left; else, when nobody holds the lock (KEYS[2]), takes
+     * it for this caller (ARGV[1], for ARGV[2] ms). One step, so that no caller takes the lock just after
+     * another kept its answer and released it. Replies {value or false, ms left, 1 when the lock was taken}.
+     */
+    static final String FIND_OR_LOCK_SCRIPT = "local value = redis.call('GET', KEYS[1]) "
+            + "if value then return {value, redis.call('PTTL', KEYS[1]), 0} end "
+            + "if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return {false, -2, 1} end "
+            + "return {false, -2, 0}";
 
     private final RedisTier tier;
     private final TeardownStatusSource upstream;
@@ -124,11 +127,6 @@ public final class RedisTeardownStatusSource implements TeardownStatusSource {
         return keyPrefix + "status:{" + dropletId + "}";
     }
 
-    /** The key of the count of forgets of a Droplet, which an owner compares before it keeps its answer. */
-    public static String forgetsKey(String keyPrefix, DropletId dropletId) {
-        return keyPrefix + "forgets:{" + dropletId + "}";
-    }
-
     /** The key of a Droplet's single-flight lock. */
     public static String lockKey(String keyPrefix, DropletId dropletId) {
         return keyPrefix + "lock:{" + dropletId + "}";
@@ -147,7 +145,7 @@ public final class RedisTeardownStatusSource implements TeardownStatusSource {
      */
     @Override
     public Optional<TeardownStatus> statusOf(DropletId dropletId) {
-        return lookUp(Objects.requireNonNull(dropletId, "dropletId"), null);
+        return lookUp(dropletId).status();
     }
 
     /**
@@ -159,97 +157,109 @@ public final class RedisTeardownStatusSource implements TeardownStatusSource {
      */
     @Override
     public Optional<TeardownStatus> statusOf(DropletId dropletId, Instant deadline) {
-        return lookUp(Objects.requireNonNull(dropletId, "dropletId"), Objects.requireNonNull(deadline, "deadline"));
+        return lookUp(dropletId, deadline).status();
     }
 
     /**
-     * Deletes the answer kept in Redis for this Droplet, so that no instance serves it again, keeps an
-     * answer being asked for now from being kept, and tells the wrapped source to forget it too. Called
-     * after a destroy or a retry of the Droplet. When Redis is away, it fails nothing: the kept answer
-     * then expires by its freshness.
-     *
-     * @throws IllegalStateException when the tier is closed
+     * As {@link #statusOf(DropletId)}, with how much longer Redis keeps the answer: a cache in front of
+     * this one keeps it no longer, so that every instance asks Redis again when it expires there.
+     */
+    @Override
+    public StatusLookup lookUp(DropletId dropletId) {
+        return find(Objects.requireNonNull(dropletId, "dropletId"), null);
+    }
+
+    /** As {@link #lookUp(DropletId)} and {@link #statusOf(DropletId, Instant)}. */
+    @Override
+    public StatusLookup lookUp(DropletId dropletId, Instant deadline) {
+        return find(Objects.requireNonNull(dropletId, "dropletId"), Objects.requireNonNull(deadline, "deadline"));
+    }
+
+    /**
+     * Deletes the Droplet's kept answer and lock, and tells the wrapped source to forget it too: the next
+     * lookup of any instance asks the origin, and an answer another instance is fetching now is not kept
+     * (it is kept only while its owner still holds the lock). While Redis is away only the wrapped source
+     * forgets.
      */
     @Override
     public void forget(DropletId dropletId) {
         Objects.requireNonNull(dropletId, "dropletId");
-        if (!keepsNothing) {
-            String[] keys = {statusKey(tier.keyPrefix(), dropletId), forgetsKey(tier.keyPrefix(), dropletId)};
-            tier.ask(commands -> commands.<Long>eval(FORGET_SCRIPT, ScriptOutputType.INTEGER, keys,
-                    Long.toString(FORGET_MEMORY.toMillis())));
-        }
+        tier.ask(commands -> commands.del(statusKey(tier.keyPrefix(), dropletId), lockKey(tier.keyPrefix(), dropletId)));
         upstream.forget(dropletId);
     }
 
-    private Optional<TeardownStatus> lookUp(DropletId dropletId, Instant deadline) {
+    private StatusLookup find(DropletId dropletId, Instant deadline) {
         if (keepsNothing) {
-            return ask(dropletId, deadline);
+            return StatusLookup.fromOrigin(ask(dropletId, deadline));
         }
         String statusKey = statusKey(tier.keyPrefix(), dropletId);
         String lockKey = lockKey(tier.keyPrefix(), dropletId);
-        Optional<String> kept = tier.ask(commands -> Optional.ofNullable(commands.get(statusKey))).orElse(null);
-        if (kept == null) {
-            return ask(dropletId, deadline);
-        }
-        while (true) {
-            Optional<Optional<TeardownStatus>> answer = kept.flatMap(value -> StatusValues.read(dropletId, value));
-            if (answer.isPresent()) {
-                return answer.get();
+        for (boolean first = true; ; first = false) {
+            if (!first) {
+                // another instance is asking: wait for its answer, or for its lock to go
+                pause(dropletId, deadline);
             }
             String owner = ownerPrefix + calls.incrementAndGet();
-            Optional<String> locked = tier.ask(commands -> Optional.ofNullable(
-                    commands.set(lockKey, owner, SetArgs.Builder.nx().px(lockTimeout.toMillis())))).orElse(null);
-            if (locked == null) {
-                return ask(dropletId, deadline);
+            Kept kept = findOrLock(statusKey, lockKey, owner);
+            if (kept == null) {
+                break;
             }
-            if (locked.isPresent()) {
+            Optional<StatusLookup> served = kept.served(dropletId);
+            if (served.isPresent()) {
+                return served.get();
+            }
+            if (kept.value() != null) {
+                // a value this version cannot read (a later format, a damaged one): replaced like a miss
+                Optional<String> locked = tier.ask(commands -> Optional.ofNullable(
+                        commands.set(lockKey, owner, SetArgs.Builder.nx().px(lockTimeout.toMillis())))).orElse(null);
+                if (locked == null) {
+                    break;
+                }
+                if (locked.isPresent()) {
+                    return askAndShare(dropletId, deadline, statusKey, lockKey, owner);
+                }
+                continue;
+            }
+            if (kept.lockedForThisCall()) {
                 return askAndShare(dropletId, deadline, statusKey, lockKey, owner);
             }
-            // another instance is asking: wait for its answer, or for its lock to go
-            kept = awaitAnswerOrFreeLock(dropletId, deadline, statusKey, lockKey);
-            if (kept == null) {
-                return ask(dropletId, deadline);
-            }
         }
-    }
-
-    /** As the owner of the lock: asks, keeps the answer, releases the lock; a failure releases it too. */
-    private Optional<TeardownStatus> askAndShare(DropletId dropletId, Instant deadline, String statusKey,
-            String lockKey, String owner) {
-        try {
-            // Read before asking: a forget after this read means the answer may predate a command.
-            String forgetsKey = forgetsKey(tier.keyPrefix(), dropletId);
-            Optional<String> forgets = tier.ask(commands -> Objects.requireNonNullElse(commands.get(forgetsKey), ""));
-            Optional<TeardownStatus> answer = ask(dropletId, deadline);
-            long ttl = expiryMillis(freshness.freshFor(answer));
-            if (ttl > 0 && forgets.isPresent()) {
-                String value = StatusValues.write(answer);
-                tier.ask(commands -> commands.<Long>eval(WRITE_SCRIPT, ScriptOutputType.INTEGER,
-                        new String[] {statusKey, forgetsKey}, value, Long.toString(ttl), forgets.get()));
-            }
-            return answer;
-        } finally {
-            tier.ask(commands -> commands.<Long>eval(RELEASE_SCRIPT, ScriptOutputType.INTEGER, new String[] {lockKey}, owner));
-        }
+        // Redis is away: straight to the wrapped source, and the in-process cache keeps it by its own policy
+        return StatusLookup.fromOrigin(ask(dropletId, deadline));
     }
 
     /**
-     * Polls until the answer is there (present), the lock is gone without one (empty), or Redis is
-     * away (null).
+     * In one step: the kept answer if there is one, else the lock for this call if nobody holds it;
+     * null when Redis is away.
      */
-    private Optional<String> awaitAnswerOrFreeLock(DropletId dropletId, Instant deadline, String statusKey,
-            String lockKey) {
-        while (true) {
-            pause(dropletId, deadline);
-            List<KeyValue<String, String>> values = tier.ask(commands -> commands.mget(statusKey, lockKey)).orElse(null);
-            if (values == null) {
-                return null;
+    private Kept findOrLock(String statusKey, String lockKey, String owner) {
+        return tier.ask(commands -> Kept.of(commands.<List<Object>>eval(FIND_OR_LOCK_SCRIPT, ScriptOutputType.MULTI,
+                new String[] {statusKey, lockKey}, owner, Long.toString(lockTimeout.toMillis())))).orElse(null);
+    }
+
+    /**
+     * As the owner of the lock: asks, then keeps the answer and releases the lock in one step, only while
+     * the lock is still its own; a failure releases the lock too.
+     */
+    private StatusLookup askAndShare(DropletId dropletId, Instant deadline, String statusKey, String lockKey,
+            String owner) {
+        boolean released = false;
+        try {
+            Optional<TeardownStatus> answer = ask(dropletId, deadline);
+            long ttl = expiryMillis(freshness.freshFor(answer));
+            if (ttl <= 0) {
+                return StatusLookup.fromOrigin(answer);
             }
-            if (values.get(0).hasValue()) {
-                return Optional.of(values.get(0).getValue());
-            }
-            if (!values.get(1).hasValue()) {
-                return Optional.empty();
+            String value = StatusValues.write(answer);
+            Optional<Long> shared = tier.ask(commands -> commands.<Long>eval(SHARE_SCRIPT, ScriptOutputType.INTEGER,
+                    new String[] {statusKey, lockKey}, owner, value, Long.toString(ttl)));
+            released = shared.isPresent();
+            return shared.filter(kept -> kept == 1)
+                    .map(kept -> StatusLookup.kept(answer, Duration.ofMillis(ttl)))
+                    .orElseGet(() -> StatusLookup.fromOrigin(answer));
+        } finally {
+            if (!released) {
+                tier.ask(commands -> commands.<Long>eval(RELEASE_SCRIPT, ScriptOutputType.INTEGER, new String[] {lockKey}, owner));
             }
         }
     }
@@ -273,6 +283,27 @@ public final class RedisTeardownStatusSource implements TeardownStatusSource {
                             "interrupted while waiting for another instance's status of droplet " + dropletId)
                     .cause(e)
                     .build();
+        }
+    }
+
+    /**
+     * What the find-or-lock script found: the value (null when none), how many milliseconds it has left
+     * (negative when it has no expiry or is gone), and whether it took the lock for this call.
+     */
+    private record Kept(String value, long millisLeft, boolean lockedForThisCall) {
+
+        static Kept of(List<Object> reply) {
+            return new Kept((String) reply.get(0), (Long) reply.get(1), (Long) reply.get(2) == 1);
+        }
+
+        /** The kept answer with what is left of its freshness; empty when there is none, or none this version reads. */
+        Optional<StatusLookup> served(DropletId dropletId) {
+            if (value == null) {
+                return Optional.empty();
+            }
+            return StatusValues.read(dropletId, value).map(answer -> millisLeft >= 0
+                    ? StatusLookup.kept(answer, Duration.ofMillis(millisLeft))
+                    : StatusLookup.fromOrigin(answer));
         }
     }
 

@@ -10,6 +10,8 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.protocol.CommandType;
+import io.lettuce.core.protocol.RedisCommand;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -51,30 +53,39 @@ public final class RedisTier implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile StatefulRedisConnection<String, String> connection;
 
-    private RedisTier(Builder builder, RedisURI redisUri, String shownUri, String password) {
-        this.redisUri = redisUri;
-        this.shownUri = shownUri;
-        this.password = password;
+    private RedisTier(Builder builder) {
+        this.redisUri = RedisURI.create(builder.redisUri);
+        this.shownUri = builder.shownUri;
+        this.password = builder.password;
         this.keyPrefix = builder.keyPrefix;
         this.commandTimeout = builder.commandTimeout;
         this.connectTimeout = builder.connectTimeout;
         this.clock = builder.clock;
         this.availability = new RedisAvailability(builder.clock, builder.probeInterval, shownUri);
         // Lettuce's handshake (HELLO, AUTH) waits as long as the URI says: connecting, not a command
-        redisUri.setTimeout(builder.connectTimeout);
-        this.client = RedisClient.create(redisUri);
+        this.redisUri.setTimeout(builder.connectTimeout);
+        this.client = RedisClient.create(this.redisUri);
         this.client.setOptions(ClientOptions.builder()
                 // the tier reconnects itself, once per probe interval: Lettuce's own reconnecting would log each try
                 .autoReconnect(false)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(builder.commandTimeout))
+                .timeoutOptions(TimeoutOptions.builder().timeoutSource(new WarmUpTimeouts(builder)).build())
                 .socketOptions(SocketOptions.builder().connectTimeout(builder.connectTimeout).build())
                 .build());
     }
 
-    /** A tier on this Redis ({@code redis://[:password@]host[:port][/database]}, or {@code rediss://} for TLS). */
+    /**
+     * A tier on this Redis ({@code redis://[:password@]host[:port][/database]}, or {@code rediss://} for TLS).
+     *
+     * @throws IllegalArgumentException when the URI is not a Redis URI; the message never shows its password
+     */
     public static Builder builder(URI redisUri) {
         return new Builder(redisUri);
+    }
+
+    /** The URI as messages show it: without its user information, so without a password. */
+    public static String shown(URI redisUri) {
+        return Builder.shown(Objects.requireNonNull(redisUri, "redisUri"));
     }
 
     /** A tier on this Redis with the default key prefix, timeouts and the system clock. */
@@ -159,6 +170,15 @@ public final class RedisTier implements AutoCloseable {
                 current.closeAsync();
             }
             StatefulRedisConnection<String, String> opened = client.connect(StringCodec.UTF8, redisUri);
+            // a first command loads and warms much of Lettuce and Netty: it gets the connect timeout, so
+            // that a cold start does not pass for an outage
+            opened.setTimeout(connectTimeout);
+            try {
+                opened.sync().ping();
+            } catch (RuntimeException e) {
+                opened.closeAsync();
+                throw e;
+            }
             opened.setTimeout(commandTimeout);
             if (closed.get()) {
                 opened.close();
@@ -217,10 +237,34 @@ public final class RedisTier implements AutoCloseable {
         return "RedisTier[" + shownUri + ", keyPrefix " + keyPrefix + "]";
     }
 
+    /** The command timeout for every command but the warm-up {@code PING} after connecting, which gets the connect timeout. */
+    private static final class WarmUpTimeouts extends TimeoutOptions.TimeoutSource {
+
+        private final long commandNanos;
+        private final long connectNanos;
+
+        WarmUpTimeouts(Builder builder) {
+            this.commandNanos = builder.commandTimeout.toNanos();
+            this.connectNanos = builder.connectTimeout.toNanos();
+        }
+
+        @Override
+        public long getTimeout(RedisCommand<?, ?, ?> command) {
+            return command.getType() == CommandType.PING ? connectNanos : commandNanos;
+        }
+
+        @Override
+        public TimeUnit getTimeUnit() {
+            return TimeUnit.NANOSECONDS;
+        }
+    }
+
     /** Builds a {@link RedisTier}; every setting but the URI has a default. */
     public static final class Builder {
 
         private final URI redisUri;
+        private final String shownUri;
+        private final String password;
         private String keyPrefix = DEFAULT_KEY_PREFIX;
         private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
@@ -229,6 +273,23 @@ public final class RedisTier implements AutoCloseable {
 
         private Builder(URI redisUri) {
             this.redisUri = Objects.requireNonNull(redisUri, "redisUri");
+            this.shownUri = shown(redisUri);
+            this.password = passwordOf(redisUri);
+            String scheme = redisUri.getScheme();
+            if (!"redis".equalsIgnoreCase(scheme) && !"rediss".equalsIgnoreCase(scheme)) {
+                throw new IllegalArgumentException("a Redis URI starts with redis:// or rediss://, was " + shownUri);
+            }
+            if (redisUri.getHost() == null) {
+                throw new IllegalArgumentException("a Redis URI names a host, " + shownUri + " does not");
+            }
+            try {
+                RedisURI.create(redisUri);
+            } catch (RuntimeException e) {
+                String reason = password == null || e.getMessage() == null
+                        ? String.valueOf(e.getMessage())
+                        : e.getMessage().replace(password, REDACTED);
+                throw new IllegalArgumentException("not a Redis URI Lettuce can use: " + shownUri + " (" + reason + ")");
+            }
         }
 
         /** What every key starts with, so that several platforms or environments can share one Redis (default {@code teardown:}). */
@@ -275,43 +336,20 @@ public final class RedisTier implements AutoCloseable {
             return this;
         }
 
-        /**
-         * Builds the tier; it connects on first use, so a Redis that is away now fails nothing.
-         *
-         * @throws IllegalArgumentException when the URI is not a Redis URI; the message never shows its password
-         */
+        /** Builds the tier; it connects on first use, so a Redis that is away now fails nothing. */
         public RedisTier build() {
-            String scheme = redisUri.getScheme();
-            String shown = shown(redisUri);
-            if (!"redis".equalsIgnoreCase(scheme) && !"rediss".equalsIgnoreCase(scheme)) {
-                throw new IllegalArgumentException("a Redis URI starts with redis:// or rediss://, was " + shown);
-            }
-            if (redisUri.getHost() == null) {
-                throw new IllegalArgumentException("a Redis URI names a host, " + shown + " does not");
-            }
-            String password = passwordOf(redisUri);
-            RedisURI parsed;
-            try {
-                parsed = RedisURI.create(redisUri);
-            } catch (RuntimeException e) {
-                String reason = password == null || e.getMessage() == null
-                        ? String.valueOf(e.getMessage())
-                        : e.getMessage().replace(password, REDACTED);
-                throw new IllegalArgumentException("not a Redis URI Lettuce can use: " + shown + " (" + reason + ")");
-            }
-            return new RedisTier(this, parsed, shown, password);
+            return new RedisTier(this);
         }
 
         /** The URI without its user information, for messages. */
         private static String shown(URI uri) {
             StringBuilder text = new StringBuilder();
             text.append(uri.getScheme()).append("://");
-            if (uri.getRawUserInfo() != null) {
-                text.append(REDACTED).append('@');
-            }
-            text.append(uri.getHost());
-            if (uri.getPort() >= 0) {
-                text.append(':').append(uri.getPort());
+            // the raw authority, not host and port: a host Java cannot parse (an underscore) leaves them empty
+            String authority = uri.getRawAuthority();
+            if (authority != null) {
+                int at = authority.lastIndexOf('@');
+                text.append(at < 0 ? authority : REDACTED + authority.substring(at));
             }
             if (uri.getRawPath() != null) {
                 text.append(uri.getRawPath());

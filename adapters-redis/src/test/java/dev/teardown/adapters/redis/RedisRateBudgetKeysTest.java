@@ -2,6 +2,7 @@ package dev.teardown.adapters.redis;
 
 import static dev.teardown.testkit.RateLimitFeedbackBuilder.answerAt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.teardown.ports.out.Permit;
 import dev.teardown.testkit.ManualClock;
@@ -65,6 +66,28 @@ class RedisRateBudgetKeysTest {
                 "platform-7:rate:{" + hash + "}:pause",
                 "platform-7:rate:{" + hash + "}:learned",
                 "platform-7:rate:{" + hash + "}:limit");
+    }
+
+    @Test
+    void ofTokenHash_spendsFromTheSameKeysAsTheToken() throws Exception {
+        String sha256 = HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(TOKEN.getBytes(StandardCharsets.UTF_8)));
+        RedisRateBudget byToken = RedisRateBudget.of(tier, TOKEN, RedisRateBudgetConfig.digitalOcean(2));
+        RedisRateBudget byHash = RedisRateBudget.ofTokenHash(tier, sha256.toUpperCase(), RedisRateBudgetConfig.digitalOcean(2));
+
+        byToken.tryAcquire(clock.instant());
+        byHash.tryAcquire(clock.instant());
+
+        assertThat(byHash.state(clock.instant()).usedLastMinute()).isEqualTo(2);
+        assertThat(byHash.toString()).isEqualTo(byToken.toString());
+    }
+
+    @Test
+    void ofTokenHash_notAHash_isRefusedWithoutShowingIt() {
+        assertThatThrownBy(() -> RedisRateBudget.ofTokenHash(tier, TOKEN, RedisRateBudgetConfig.digitalOcean(2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("tokenSha256Hex must be the 64 hex digits of a SHA-256, was " + TOKEN.length()
+                        + " characters (not shown)");
     }
 
     @Test

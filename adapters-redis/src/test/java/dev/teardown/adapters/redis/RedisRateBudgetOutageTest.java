@@ -103,7 +103,7 @@ class RedisRateBudgetOutageTest {
         assertThat(budget.state(clock.instant()).allowedPerMinute()).isEqualTo(200);
         assertThat(log.linesAtOrAbove(Level.INFO)).hasSize(2).last().asString()
                 .isEqualTo("INFO dev.teardown.adapters.redis.RedisTier: Redis at " + REDIS.uri()
-                        + " answers again after 25 s; rate budgets are shared again");
+                        + " answers again after 25 s; the shared cache and rate budget are used again");
     }
 
     @Test

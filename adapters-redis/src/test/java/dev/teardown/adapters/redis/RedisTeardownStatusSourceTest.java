@@ -7,6 +7,7 @@ import dev.teardown.domain.DropletId;
 import dev.teardown.domain.ResourceKind;
 import dev.teardown.domain.TeardownStatus;
 import dev.teardown.ports.out.Sleeper;
+import dev.teardown.ports.out.StatusLookup;
 import dev.teardown.ports.out.TeardownApiException;
 import dev.teardown.ports.out.TeardownApiException.Operation;
 import dev.teardown.ports.out.TeardownApiException.Reason;
@@ -145,6 +146,67 @@ class RedisTeardownStatusSourceTest {
 
         assertThat(upstream.lookups(ID)).isEqualTo(2);
         assertThat(redis.commands().exists(statusKey(), lockKey())).isZero();
+    }
+
+    @Test
+    void lookUp_answerFromRedis_saysWhatIsLeftOfItsTime() {
+        FreshnessPolicy policy = FreshnessPolicy.defaults().withInProgress(Duration.ofSeconds(30));
+        InMemoryTeardownStatusSource upstream = InMemoryTeardownStatusSource.of(IN_PROGRESS);
+        RedisTeardownStatusSource owner = cache(upstream).freshness(policy).build();
+        RedisTeardownStatusSource other = cache(upstream).freshness(policy).build();
+
+        StatusLookup fetched = owner.lookUp(ID);
+        redis.commands().pexpire(statusKey(), 12_000);
+        StatusLookup served = other.lookUp(ID, clock.instant().plusSeconds(5));
+
+        assertThat(fetched).isEqualTo(StatusLookup.kept(Optional.of(IN_PROGRESS), Duration.ofSeconds(30)));
+        assertThat(served.status()).contains(IN_PROGRESS);
+        assertThat(served.freshFor()).hasValueSatisfying(left -> assertThat(left)
+                .isGreaterThan(Duration.ofSeconds(10)).isLessThanOrEqualTo(Duration.ofSeconds(12)));
+        assertThat(upstream.lookups(ID)).isEqualTo(1);
+        assertThat(redis.commands().exists(lockKey())).as("a hit takes no lock").isZero();
+    }
+
+    @Test
+    void forget_deletesTheKeptAnswerForEveryInstance() {
+        InMemoryTeardownStatusSource upstream = new InMemoryTeardownStatusSource()
+                .script(ID, Answer.notFound(), Answer.of(IN_PROGRESS));
+        RedisTeardownStatusSource one = cache(upstream).build();
+        RedisTeardownStatusSource other = cache(upstream).build();
+        assertThat(one.statusOf(ID)).isEmpty();
+
+        one.forget(ID);
+
+        assertThat(redis.commands().exists(statusKey())).isZero();
+        assertThat(other.statusOf(ID)).contains(IN_PROGRESS);
+        assertThat(upstream.lookups(ID)).isEqualTo(2);
+    }
+
+    @Test
+    void forget_whileAnotherInstanceAsks_keepsNotItsAnswer() throws Exception {
+        CountDownLatch asking = new CountDownLatch(1);
+        CountDownLatch forgotten = new CountDownLatch(1);
+        TeardownStatusSource origin = dropletId -> {
+            asking.countDown();
+            await(forgotten);
+            return Optional.empty();
+        };
+        RedisTeardownStatusSource owner = cache(origin).build();
+        RedisTeardownStatusSource commander = cache(InMemoryTeardownStatusSource.of(IN_PROGRESS)).build();
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<StatusLookup> owners = thread.submit(() -> owner.lookUp(ID));
+            await(asking);
+
+            commander.forget(ID);
+            forgotten.countDown();
+
+            assertThat(owners.get(10, TimeUnit.SECONDS)).as("its caller still gets the answer, as new")
+                    .isEqualTo(StatusLookup.fromOrigin(Optional.empty()));
+        } finally {
+            thread.shutdownNow();
+        }
+        assertThat(redis.commands().exists(statusKey(), lockKey())).as("nothing kept, no lock left").isZero();
     }
 
     @Test
@@ -290,7 +352,8 @@ class RedisTeardownStatusSourceTest {
         }
 
         assertThat(upstream.lookups(ID)).isEqualTo(6);
-        assertThat(warnings()).singleElement().satisfies(line -> assertThat(line).contains("does not answer"));
+        assertThat(warnings()).singleElement().satisfies(line -> assertThat(line).contains("does not answer")
+                .contains("lookups skip the shared cache").contains("its own share of the rate budget"));
     }
 
     @Test
@@ -380,19 +443,6 @@ class RedisTeardownStatusSourceTest {
         assertThat(commander.statusOf(ID)).contains(IN_PROGRESS);
         assertThat(owner.statusOf(ID)).contains(IN_PROGRESS);
         assertThat(calls).hasValue(2);
-    }
-
-    @Test
-    void forget_countsForgetsUnderThePrefixForAnHour() {
-        RedisTeardownStatusSource cache = cache(InMemoryTeardownStatusSource.of(SUCCEEDED)).build();
-
-        cache.forget(ID);
-        cache.forget(ID);
-
-        String forgets = RedisTeardownStatusSource.forgetsKey(prefix, ID);
-        assertThat(forgets).isEqualTo(prefix + "forgets:{4242}");
-        assertThat(redis.commands().get(forgets)).isEqualTo("2");
-        assertThat(redis.commands().pttl(forgets)).isBetween(3_590_000L, 3_600_000L);
     }
 
     @Test

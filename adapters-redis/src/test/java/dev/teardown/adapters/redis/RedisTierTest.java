@@ -88,6 +88,20 @@ class RedisTierTest {
     }
 
     @Test
+    void builder_hostJavaCannotParse_failsShowingItWithoutThePassword() {
+        assertThatThrownBy(() -> RedisTier.builder(URI.create("redis://app:" + PASSWORD + "@redis_primary:6379/2")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a Redis URI names a host, redis://[redacted]@redis_primary:6379/2 does not");
+    }
+
+    @Test
+    void shown_userAndPassword_areBothLeftOut() {
+        assertThat(RedisTier.shown(URI.create("rediss://app:" + PASSWORD + "@cache.internal:6380/1")))
+                .isEqualTo("rediss://[redacted]@cache.internal:6380/1");
+        assertThat(RedisTier.shown(URI.create("redis://127.0.0.1"))).isEqualTo("redis://127.0.0.1");
+    }
+
+    @Test
     void build_redisThatIsAway_failsNothing() throws IOException {
         int nobodyListens;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -3,6 +3,7 @@ package dev.teardown.ports.out;
 import dev.teardown.domain.DropletId;
 import dev.teardown.domain.TeardownStatus;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Where teardown statuses come from: the DigitalOcean API, a cache in front of it, or a test fake. */
@@ -25,6 +26,32 @@ public interface TeardownStatusSource {
      */
     default Optional<TeardownStatus> statusOf(DropletId dropletId, Instant deadline) {
         return statusOf(dropletId);
+    }
+
+    /**
+     * As {@link #statusOf(DropletId)}, with how much longer the answer may be served when this source
+     * answered from a copy it keeps for others too (a shared cache); a cache in front keeps the answer
+     * no longer than that. Sources that ask the origin keep this default: the answer is new.
+     *
+     * @throws TeardownApiException when no status could be had; its reason says why
+     */
+    default StatusLookup lookUp(DropletId dropletId) {
+        return StatusLookup.fromOrigin(answered(dropletId, statusOf(dropletId)));
+    }
+
+    /**
+     * As {@link #lookUp(DropletId)}, never running past {@code deadline}, as
+     * {@link #statusOf(DropletId, Instant)} does.
+     *
+     * @throws TeardownApiException when no status could be had by the deadline
+     */
+    default StatusLookup lookUp(DropletId dropletId, Instant deadline) {
+        return StatusLookup.fromOrigin(answered(dropletId, statusOf(dropletId, deadline)));
+    }
+
+    private static Optional<TeardownStatus> answered(DropletId dropletId, Optional<TeardownStatus> answer) {
+        return Objects.requireNonNull(answer,
+                () -> "the source answered null for droplet " + dropletId + " instead of an Optional");
     }
 
     /**

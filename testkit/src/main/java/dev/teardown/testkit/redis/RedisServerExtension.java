@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -112,6 +113,49 @@ public final class RedisServerExtension
     /** The password clients must give, when the server asks for one. */
     public Optional<String> password() {
         return Optional.ofNullable(password);
+    }
+
+    /** Every key the running server holds, sorted ({@code KEYS *}: a test's server is small). */
+    @SuppressWarnings("unchecked")
+    public List<String> keys() {
+        Object reply = ask("KEYS", "*");
+        if (!(reply instanceof List<?>)) {
+            throw new IllegalStateException("KEYS answered " + reply);
+        }
+        List<String> keys = new ArrayList<>((List<String>) reply);
+        keys.sort(Comparator.naturalOrder());
+        return keys;
+    }
+
+    /** The value of a string key of the running server; empty when there is none. */
+    public Optional<String> get(String key) {
+        Object reply = ask("GET", Objects.requireNonNull(key, "key"));
+        if (reply instanceof String text && text.startsWith("-")) {
+            throw new IllegalStateException("GET " + key + " answered " + text);
+        }
+        return Optional.ofNullable((String) reply);
+    }
+
+    /** One command on a connection of its own, authenticated when the server asks for a password. */
+    private Object ask(String... command) {
+        int current;
+        synchronized (this) {
+            if (!isRunning()) {
+                throw new IllegalStateException("the Redis server is not running");
+            }
+            current = port;
+        }
+        try (Resp resp = Resp.connect(current, READY_TIMEOUT)) {
+            if (password != null) {
+                String auth = resp.text("AUTH", password);
+                if (!"OK".equals(auth)) {
+                    throw new IllegalStateException("the Redis server refused its own password: " + auth);
+                }
+            }
+            return resp.call(command);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot ask the Redis server on 127.0.0.1:" + current, e);
+        }
     }
 
     /** The temporary directory the server runs in; its output is in {@code redis.log} there. */

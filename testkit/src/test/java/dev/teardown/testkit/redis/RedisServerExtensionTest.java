@@ -103,6 +103,25 @@ class RedisServerExtensionTest {
     }
 
     @Test
+    void keysAndGet_showWhatTheServerHolds() throws IOException {
+        try (RedisServerExtension secured = RedisServerExtension.create().withPassword("s3cret-pass")) {
+            secured.start();
+            try (Resp resp = Resp.connect(secured.port(), TIMEOUT)) {
+                resp.text("AUTH", "s3cret-pass");
+                resp.text("SET", "b:status", "TS1");
+                resp.text("SADD", "a:set", "x");
+            }
+
+            assertThat(secured.keys()).containsExactly("a:set", "b:status");
+            assertThat(secured.get("b:status")).contains("TS1");
+            assertThat(secured.get("c:none")).isEmpty();
+            assertThatThrownBy(() -> secured.get("a:set")).hasMessageContaining("WRONGTYPE");
+            secured.stop();
+            assertThatThrownBy(secured::keys).hasMessage("the Redis server is not running");
+        }
+    }
+
+    @Test
     void start_twoServers_getTwoPorts() {
         try (RedisServerExtension other = RedisServerExtension.create()) {
             other.start();
