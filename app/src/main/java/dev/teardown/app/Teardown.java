@@ -9,10 +9,13 @@ import dev.teardown.adapters.http.HttpClientConfig;
 import dev.teardown.domain.RateLimitQuota;
 import dev.teardown.ports.in.AwaitTeardownUseCase;
 import dev.teardown.ports.in.CheckStatusUseCase;
+import dev.teardown.ports.in.WatchTeardownsUseCase;
 import dev.teardown.ports.out.RateBudget;
 import dev.teardown.ports.out.RateBudgetState;
 import dev.teardown.ports.out.RateLimitQuotaSource;
 import dev.teardown.ports.out.Sleeper;
+import dev.teardown.ports.service.RateBudgetConfig;
+import dev.teardown.ports.service.SlidingLogRateBudget;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.ArrayList;
@@ -51,6 +54,18 @@ public final class Teardown implements AutoCloseable {
     /** @throws IllegalStateException once closed; so does every use case it handed out */
     public AwaitTeardownUseCase await() {
         return open().getInstance(AwaitTeardownUseCase.class);
+    }
+
+    /**
+     * Watches many teardowns at once on one thread, within the rate budget every call of this Teardown
+     * spends from: {@link #await()}'s lookups and the watch's share one budget, so together they stay
+     * under the token's limits. The watch waits for a free permit before each lookup and the request
+     * takes it, so a request counts once and a lookup the cache answers takes none.
+     *
+     * @throws IllegalStateException once closed; so does every use case it handed out
+     */
+    public WatchTeardownsUseCase watch() {
+        return open().getInstance(WatchTeardownsUseCase.class);
     }
 
     /**
@@ -102,6 +117,7 @@ public final class Teardown implements AutoCloseable {
         private Sleeper sleeper = Sleeper.system();
         private ExchangeListener exchangeListener = ExchangeListener.ignoring();
         private RateBudget rateBudget;
+        private Double budgetShare;
 
         private Builder(HttpClientConfig http) {
             this.http = Objects.requireNonNull(http, "http");
@@ -150,16 +166,37 @@ public final class Teardown implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The share of DigitalOcean's limits the default rate budget may use, in (0, 1] (default
+         * {@value RateBudgetConfig#DEFAULT_SHARE}); the rest is left to the token's other users. A budget
+         * given to {@link #rateBudget(RateBudget)} carries its own share, so the two do not go together.
+         *
+         * @throws IllegalArgumentException when the share is not above 0 and at most 1
+         */
+        public Builder budgetShare(double share) {
+            RateBudgetConfig.digitalOcean().withShare(share);
+            this.budgetShare = share;
+            return this;
+        }
+
+        /** @throws IllegalStateException when both a rate budget and a budget share were given */
         public Teardown build() {
+            if (rateBudget != null && budgetShare != null) {
+                throw new IllegalStateException("budgetShare(" + budgetShare + ") sets the share of the default rate"
+                        + " budget, and a rate budget was given: set the share on that budget's own configuration");
+            }
             TimeModule time = clock == null
                     ? new TimeModule(Clock.systemUTC(), sleeper, System::nanoTime)
                     : new TimeModule(clock, sleeper);
             Module source = cached ? new CachingModule() : new UncachedModule();
             List<Module> modules = new ArrayList<>(List.of(new LifecycleModule(), time,
                     new ConfigurationModule(http, cache, exchangeListener), new HttpSourceModule(), source,
-                    new UseCasesModule()));
+                    new UseCasesModule(), new WatchModule()));
             if (rateBudget != null) {
                 modules.add(new RateBudgetModule(rateBudget));
+            } else if (budgetShare != null) {
+                modules.add(new RateBudgetModule(
+                        SlidingLogRateBudget.of(RateBudgetConfig.digitalOcean().withShare(budgetShare))));
             }
             return new Teardown(Guice.createInjector(modules));
         }

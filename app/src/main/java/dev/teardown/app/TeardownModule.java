@@ -5,9 +5,9 @@ import dev.teardown.adapters.cache.CacheConfig;
 import dev.teardown.adapters.http.HttpClientConfig;
 
 /**
- * What a platform installs to get {@link dev.teardown.ports.in.CheckStatusUseCase} and
- * {@link dev.teardown.ports.in.AwaitTeardownUseCase} over the DigitalOcean API behind a cache. Close the
- * injector's {@link Lifecycle} when done.
+ * What a platform installs to get {@link dev.teardown.ports.in.CheckStatusUseCase},
+ * {@link dev.teardown.ports.in.AwaitTeardownUseCase} and {@link dev.teardown.ports.in.WatchTeardownsUseCase}
+ * over the DigitalOcean API behind a cache. Close the injector's {@link Lifecycle} when done.
  */
 public final class TeardownModule extends AbstractModule {
 
@@ -31,5 +31,6 @@ public final class TeardownModule extends AbstractModule {
         install(new HttpSourceModule());
         install(new CachingModule());
         install(new UseCasesModule());
+        install(new WatchModule());
     }
 }
