@@ -1,6 +1,7 @@
 package dev.teardown.cli;
 
 import dev.teardown.ports.out.Sleeper;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
@@ -8,10 +9,10 @@ import java.util.Properties;
 
 /**
  * What the command receives from the process: environment, streams, whether stdout is a terminal, time,
- * the system properties (for Java's proxy settings), and where to hook what happens when the process
- * is asked to stop.
+ * the system properties (for Java's proxy settings), where to hook what happens when the process
+ * is asked to stop, and standard input ({@code watch --ids-from -}).
  */
 record CliContext(
         Map<String, String> environment, PrintWriter out, PrintWriter err, boolean terminal, Clock clock,
-        Sleeper sleeper, Properties systemProperties, ShutdownHooks shutdownHooks) {
+        Sleeper sleeper, Properties systemProperties, ShutdownHooks shutdownHooks, InputStream in) {
 }

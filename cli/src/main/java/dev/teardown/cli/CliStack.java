@@ -6,9 +6,12 @@ import dev.teardown.adapters.http.HttpClientConfig;
 import dev.teardown.app.Teardown;
 import dev.teardown.ports.in.AwaitTeardownUseCase;
 import dev.teardown.ports.in.CheckStatusUseCase;
+import dev.teardown.ports.in.WatchTeardownsUseCase;
+import dev.teardown.ports.out.RateBudgetState;
 import dev.teardown.sandbox.SandboxServer;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** The use cases a command runs, built as its flags say; closing it closes what it opened, the sandbox last. */
 final class CliStack implements AutoCloseable {
@@ -30,12 +33,18 @@ final class CliStack implements AutoCloseable {
      */
     static Optional<CliStack> open(CliContext context, ConnectionOptions connection, Duration callDeadline,
             boolean cached) {
+        return open(context, connection, callDeadline, cached, OptionalDouble.empty());
+    }
+
+    /** As {@link #open(CliContext, ConnectionOptions, Duration, boolean)}, with this share of the token's rate budget. */
+    static Optional<CliStack> open(CliContext context, ConnectionOptions connection, Duration callDeadline,
+            boolean cached, OptionalDouble budgetShare) {
         if (connection.sandbox) {
             // The sandbox's teardowns advance with the command's clock.
             SandboxServer sandbox = SandboxServer.start(0, context.clock());
             try {
                 ApiEndpoint endpoint = new ApiEndpoint(sandbox.uri(), ApiToken.of(SANDBOX_TOKEN));
-                return Optional.of(new CliStack(teardown(context, connection, endpoint, callDeadline, cached),
+                return Optional.of(new CliStack(teardown(context, connection, endpoint, callDeadline, cached, budgetShare),
                         Optional.of(sandbox)));
             } catch (RuntimeException e) {
                 sandbox.close();
@@ -50,12 +59,12 @@ final class CliStack implements AutoCloseable {
                     + ") to a token with the droplet:delete scope, or try the embedded sandbox with --sandbox");
             return Optional.empty();
         }
-        return Optional.of(new CliStack(teardown(context, connection, endpoint.get(), callDeadline, cached),
+        return Optional.of(new CliStack(teardown(context, connection, endpoint.get(), callDeadline, cached, budgetShare),
                 Optional.empty()));
     }
 
     private static Teardown teardown(CliContext context, ConnectionOptions connection, ApiEndpoint endpoint,
-            Duration callDeadline, boolean cached) {
+            Duration callDeadline, boolean cached, OptionalDouble budgetShare) {
         Teardown.Builder builder = Teardown.builder(httpClientConfig(endpoint, callDeadline))
                 .clock(context.clock())
                 .sleeper(context.sleeper())
@@ -63,6 +72,7 @@ final class CliStack implements AutoCloseable {
         if (!cached) {
             builder.withoutCache();
         }
+        budgetShare.ifPresent(builder::budgetShare);
         return builder.build();
     }
 
@@ -84,6 +94,15 @@ final class CliStack implements AutoCloseable {
 
     AwaitTeardownUseCase await() {
         return teardown.await();
+    }
+
+    WatchTeardownsUseCase watch() {
+        return teardown.watch();
+    }
+
+    /** What the command's rate budget has spent and has left now. */
+    RateBudgetState rateBudgetState() {
+        return teardown.rateBudgetState();
     }
 
     @Override

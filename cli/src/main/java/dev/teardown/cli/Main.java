@@ -1,6 +1,7 @@
 package dev.teardown.cli;
 
 import dev.teardown.ports.out.Sleeper;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -39,10 +40,17 @@ public final class Main {
 
     static int run(String[] args, Map<String, String> environment, Properties systemProperties, PrintStream out,
             PrintStream err, boolean terminal, Clock clock, Sleeper sleeper, ShutdownHooks shutdownHooks) {
+        return run(args, environment, systemProperties, System.in, out, err, terminal, clock, sleeper, shutdownHooks);
+    }
+
+    /** Runs the command with {@code in} as its standard input. */
+    static int run(String[] args, Map<String, String> environment, Properties systemProperties, InputStream in,
+            PrintStream out, PrintStream err, boolean terminal, Clock clock, Sleeper sleeper,
+            ShutdownHooks shutdownHooks) {
         PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
         PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
         CliContext context = new CliContext(
-                environment, outWriter, errWriter, terminal, clock, sleeper, systemProperties, shutdownHooks);
+                environment, outWriter, errWriter, terminal, clock, sleeper, systemProperties, shutdownHooks, in);
         try {
             return TeardownCommand.commandLine(context).execute(args);
         } finally {

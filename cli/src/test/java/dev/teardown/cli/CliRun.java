@@ -2,6 +2,7 @@ package dev.teardown.cli;
 
 import dev.teardown.ports.out.Sleeper;
 import dev.teardown.testkit.ManualClock;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,8 +39,23 @@ record CliRun(int exitCode, String out, String err) {
         return of(Map.of(), terminal, Long.MAX_VALUE, stopAtPause, args);
     }
 
+    /** As a user runs it with {@code input} on standard input. */
+    static CliRun withInput(byte[] input, Map<String, String> environment, boolean terminal, String... args) {
+        return of(environment, terminal, Long.MAX_VALUE, 0, input, args);
+    }
+
+    /** As a user runs it and stops it during pause number {@code stopAtPause}, with this environment. */
+    static CliRun stoppedAt(int stopAtPause, Map<String, String> environment, boolean terminal, String... args) {
+        return of(environment, terminal, Long.MAX_VALUE, stopAtPause, args);
+    }
+
     private static CliRun of(Map<String, String> environment, boolean terminal, long outputLimit, int stopAtPause,
             String... args) {
+        return of(environment, terminal, outputLimit, stopAtPause, new byte[0], args);
+    }
+
+    private static CliRun of(Map<String, String> environment, boolean terminal, long outputLimit, int stopAtPause,
+            byte[] input, String... args) {
         ManualClock clock = ManualClock.at("2026-11-29T10:00:00Z");
         ClosingOutput out = new ClosingOutput(outputLimit);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -55,7 +71,7 @@ record CliRun(int exitCode, String out, String err) {
             }
             clock.sleeper().sleep(duration);
         };
-        int exitCode = Main.run(args, environment,
+        int exitCode = Main.run(args, environment, System.getProperties(), new ByteArrayInputStream(input),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 terminal, clock, sleeper, shutdownHooks);
         return new CliRun(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
