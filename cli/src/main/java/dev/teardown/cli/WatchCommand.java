@@ -18,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -25,10 +26,14 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code teardown watch DROPLET_ID…} or {@code --ids-from FILE}: poll until each teardown ends or the
@@ -53,9 +58,14 @@ final class WatchCommand implements Callable<Integer> {
     @ParentCommand
     TeardownCommand parent;
 
-    @Parameters(arity = "0..*", paramLabel = "DROPLET_ID", converter = DropletIds.class,
+    // Strings, read in call(): picocli takes a multi-value argument it cannot convert for an unmatched one,
+    // and would echo it raw, control characters and all, instead of saying why it is not a droplet id.
+    @Parameters(arity = "0..*", paramLabel = "DROPLET_ID",
             description = "The droplets whose destroy-with-associated-resources requests to follow.")
-    List<DropletId> dropletIds;
+    List<String> dropletIds;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--ids-from", paramLabel = "FILE",
             description = "Also follow the droplets listed in FILE ('-' for standard input): one id a line;"
@@ -78,7 +88,7 @@ final class WatchCommand implements Callable<Integer> {
     Duration interval;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = Durations.class, defaultValue = "10m",
-            description = "Stop waiting after this long; exit code 4 (default: ${DEFAULT-VALUE}).")
+            description = "Stop waiting after this long, for every droplet; exit code 4 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @Override
@@ -107,7 +117,7 @@ final class WatchCommand implements Callable<Integer> {
      * saying why on stderr when there are none or the list has lines that are not droplet ids.
      */
     private Optional<Set<DropletId>> dropletIds(CliContext context) {
-        Set<DropletId> ids = new LinkedHashSet<>(dropletIds == null ? List.of() : dropletIds);
+        Set<DropletId> ids = new LinkedHashSet<>(arguments());
         if (idsFrom != null) {
             Optional<DropletIdFile.Read> read = readIdsFrom(context);
             if (read.isEmpty()) {
@@ -134,6 +144,21 @@ final class WatchCommand implements Callable<Integer> {
             return Optional.empty();
         }
         return Optional.of(ids);
+    }
+
+    /** The DROPLET_ID arguments; a usage error, as picocli's own, for one that is not a droplet id. */
+    private List<DropletId> arguments() {
+        List<DropletId> ids = new ArrayList<>();
+        List<String> written = dropletIds == null ? List.of() : dropletIds;
+        for (int index = 0; index < written.size(); index++) {
+            try {
+                ids.add(new DropletIds().convert(written.get(index)));
+            } catch (TypeConversionException e) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for positional parameter at index "
+                        + index + " (DROPLET_ID): " + e.getMessage(), e);
+            }
+        }
+        return ids;
     }
 
     private String idsFromName() {

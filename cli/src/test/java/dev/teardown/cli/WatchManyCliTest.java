@@ -513,6 +513,16 @@ class WatchManyCliTest {
     }
 
     @Test
+    void watch_badIdAmongSeveral_isAUsageErrorShowingItEscapedAndSendsNothing() {
+        CliRun run = run(watch(SUCCEEDED, "\u001b[2J102", FAILED));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("DROPLET_ID").contains("'\\u001B[2J102'").doesNotContain("\u001b");
+        assertThat(run.out()).isEmpty();
+        api.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void watch_noIdAtAll_isAUsageError() {
         CliRun run = run("watch");
 
