@@ -7,6 +7,7 @@ import dev.teardown.ports.in.AwaitResult;
 import dev.teardown.ports.in.AwaitResult.StopReason;
 import dev.teardown.ports.in.FleetWatch;
 import dev.teardown.ports.in.WatchListener;
+import dev.teardown.ports.in.WatchTeardownsUseCase;
 import dev.teardown.ports.out.RateBudgetState;
 import dev.teardown.ports.out.TeardownApiException;
 import dev.teardown.ports.out.TeardownApiException.Reason;
@@ -52,10 +53,12 @@ final class WatchMany {
             return ExitCode.UNAVAILABLE;
         }
         try (CliStack stack = opened.get()) {
+            // built first (the connection pool and all), so that the elapsed times start with the first lookup
+            WatchTeardownsUseCase watching = stack.watch();
             Supplier<RateBudgetState> budget = lastKnown(stack::rateBudgetState);
             FleetPrinter printer = printer(ids, budget);
             StopOnRefusal listener = new StopOnRefusal(printer);
-            FleetWatch watch = stack.watch().watch(listener);
+            FleetWatch watch = watching.watch(listener);
             listener.watch = watch;
             for (DropletId id : ids) {
                 watch.add(id, options);
