@@ -91,7 +91,8 @@ final class WatchMany {
         if (connection.json) {
             return FleetPrinter.json(context.out(), start, options.timeout(), ids, budget);
         }
-        return context.terminal()
+        // --verbose writes to the same terminal between redraws, which would then move up over its lines
+        return context.terminal() && !connection.verbose
                 ? FleetPrinter.terminal(context.out(), start, options.timeout(), ids, budget, columns())
                 : FleetPrinter.lines(context.out(), start, options.timeout(), ids, budget);
     }

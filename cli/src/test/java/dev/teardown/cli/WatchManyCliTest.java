@@ -347,6 +347,15 @@ class WatchManyCliTest {
     }
 
     @Test
+    void watch_verboseOnATerminal_printsALinePerChangeThatTheRequestLogCannotOverwrite() {
+        CliRun run = onTerminal(watch(SUCCEEDED, SUCCEEDS_LATER, "--verbose"));
+
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.out()).doesNotContain("\u001b").contains("106 [0s] in progress");
+        assertThat(run.err()).contains("> GET /v2/droplets/106/destroy_with_associated_resources/status -> 200");
+    }
+
+    @Test
     void watch_onANarrowTerminal_cutsEachLiveLineToItsWidth() {
         CliRun run = CliRun.of(Map.of("DIGITALOCEAN_ACCESS_TOKEN", TOKEN, "DIGITALOCEAN_API_URL", api.baseUrl(),
                 "COLUMNS", "40"), true, watch(SUCCEEDED, IN_PROGRESS, "--timeout", "10s"));
