@@ -14,11 +14,14 @@ import dev.teardown.ports.in.CheckStatusUseCase;
 import dev.teardown.ports.in.DestroyTeardownUseCase;
 import dev.teardown.ports.in.ListResourcesUseCase;
 import dev.teardown.ports.in.RetryTeardownUseCase;
+import dev.teardown.ports.in.WatchTeardownsUseCase;
 import dev.teardown.ports.out.RateBudget;
 import dev.teardown.ports.out.RateBudgetState;
 import dev.teardown.ports.out.RateLimitQuotaSource;
 import dev.teardown.ports.out.Sleeper;
 import java.net.URI;
+import dev.teardown.ports.service.RateBudgetConfig;
+import dev.teardown.ports.service.SlidingLogRateBudget;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -86,6 +89,18 @@ public final class Teardown implements AutoCloseable {
     }
 
     /**
+     * Watches many teardowns at once on one thread, within the rate budget every call of this Teardown
+     * spends from: {@link #await()}'s lookups and the watch's share one budget, so together they stay
+     * under the token's limits. The watch waits for a free permit before each lookup and the request
+     * takes it, so a request counts once and a lookup the cache answers takes none.
+     *
+     * @throws IllegalStateException once closed; so does every use case it handed out
+     */
+    public WatchTeardownsUseCase watch() {
+        return open().getInstance(WatchTeardownsUseCase.class);
+    }
+
+    /**
      * What the API's latest answer said of the token's rate limit, for dashboards and to slow down
      * before a 429; empty until an answer carried it.
      *
@@ -138,6 +153,7 @@ public final class Teardown implements AutoCloseable {
         private TeardownInstrumentation instrumentation;
         private RedisConnectionModule redis;
         private RedisRateBudgetConfig redisBudget;
+        private Double budgetShare;
 
         private Builder(HttpClientConfig http) {
             this.http = Objects.requireNonNull(http, "http");
@@ -245,14 +261,33 @@ public final class Teardown implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The share of DigitalOcean's limits the default rate budget may use, in (0, 1] (default
+         * {@value RateBudgetConfig#DEFAULT_SHARE}); the rest is left to the token's other users. A budget
+         * given to {@link #rateBudget(RateBudget)} carries its own share, so the two do not go together; with
+         * {@link #redis(URI)}, it is the share of the budget every instance spends from together.
+         *
+         * @throws IllegalArgumentException when the share is not above 0 and at most 1
+         */
+        public Builder budgetShare(double share) {
+            RateBudgetConfig.digitalOcean().withShare(share);
+            this.budgetShare = share;
+            return this;
+        }
+
+        /** @throws IllegalStateException when both a rate budget and a budget share were given */
         public Teardown build() {
+            if (rateBudget != null && budgetShare != null) {
+                throw new IllegalStateException("budgetShare(" + budgetShare + ") sets the share of the default rate"
+                        + " budget, and a rate budget was given: set the share on that budget's own configuration");
+            }
             TimeModule time = clock == null
                     ? new TimeModule(Clock.systemUTC(), sleeper, System::nanoTime)
                     : new TimeModule(clock, sleeper);
             Module source = cached ? new CachingModule() : new UncachedModule();
             List<Module> modules = new ArrayList<>(List.of(new LifecycleModule(), time,
                     new ConfigurationModule(http, cache, exchangeListener), new HttpSourceModule(), source,
-                    new UseCasesModule(), new CommandsModule()));
+                    new UseCasesModule(), new CommandsModule(), new WatchModule()));
             if (redis != null) {
                 // the shared cache only where there is a cache; the tier alone serves the budget
                 modules.add(cached ? new RedisTierModule(redis) : redis);
@@ -260,7 +295,14 @@ public final class Teardown implements AutoCloseable {
             if (rateBudget != null) {
                 modules.add(new RateBudgetModule(rateBudget));
             } else if (redis != null) {
-                modules.add(new RedisRateBudgetModule(redisBudget));
+                // a share set here is the instances' share together; alone, none takes more than it either
+                RedisRateBudgetConfig shared = budgetShare == null ? redisBudget : new RedisRateBudgetConfig(
+                        redisBudget.limits().withShare(budgetShare), Math.min(redisBudget.fallbackShare(), budgetShare),
+                        redisBudget.minuteWindow(), redisBudget.hourWindow());
+                modules.add(new RedisRateBudgetModule(shared));
+            } else if (budgetShare != null) {
+                modules.add(new RateBudgetModule(
+                        SlidingLogRateBudget.of(RateBudgetConfig.digitalOcean().withShare(budgetShare))));
             }
             if (instrumentation != null) {
                 modules.add(new InstrumentationModule(instrumentation));

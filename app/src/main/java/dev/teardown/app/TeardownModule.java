@@ -6,9 +6,9 @@ import dev.teardown.adapters.http.HttpClientConfig;
 
 /**
  * What a platform installs to get the use cases ({@link dev.teardown.ports.in.CheckStatusUseCase},
- * {@link dev.teardown.ports.in.AwaitTeardownUseCase}, {@link dev.teardown.ports.in.ListResourcesUseCase},
- * {@link dev.teardown.ports.in.DestroyTeardownUseCase}, {@link dev.teardown.ports.in.RetryTeardownUseCase})
- * over the DigitalOcean API behind a cache. Close the
+ * {@link dev.teardown.ports.in.AwaitTeardownUseCase}, {@link dev.teardown.ports.in.WatchTeardownsUseCase},
+ * {@link dev.teardown.ports.in.ListResourcesUseCase}, {@link dev.teardown.ports.in.DestroyTeardownUseCase},
+ * {@link dev.teardown.ports.in.RetryTeardownUseCase}) over the DigitalOcean API behind a cache. Close the
  * injector's {@link Lifecycle} when done. Install an {@link InstrumentationModule} beside it to see what it
  * does on a platform's dashboards.
  */
@@ -35,5 +35,6 @@ public final class TeardownModule extends AbstractModule {
         install(new CachingModule());
         install(new UseCasesModule());
         install(new CommandsModule());
+        install(new WatchModule());
     }
 }

@@ -19,6 +19,7 @@ import dev.teardown.domain.DropletId;
 import dev.teardown.domain.TeardownStatus;
 import dev.teardown.ports.in.CheckStatusUseCase;
 import dev.teardown.ports.in.StatusAnswer;
+import dev.teardown.ports.in.WatchTeardownsUseCase;
 import dev.teardown.ports.out.RateBudget;
 import dev.teardown.ports.out.TeardownApiException;
 import dev.teardown.ports.out.TeardownStatusSource;
@@ -68,6 +69,7 @@ class ModulesTest {
             assertThat(injector.getInstance(Key.get(TeardownStatusSource.class, Upstream.class)))
                     .isInstanceOf(HttpTeardownStatusSource.class);
             assertThat(injector.getInstance(CheckStatusUseCase.class)).isNotNull();
+            assertThat(injector.getInstance(WatchTeardownsUseCase.class)).isNotNull();
         } finally {
             injector.getInstance(Lifecycle.class).close();
         }

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,10 +14,15 @@ import dev.teardown.adapters.http.ApiToken;
 import dev.teardown.adapters.http.HttpClientConfig;
 import dev.teardown.adapters.http.ExchangeListener;
 import dev.teardown.domain.DestroyRequest;
+import dev.teardown.adapters.http.StatusDocuments;
+import dev.teardown.domain.ResourceKind;
+import dev.teardown.domain.TeardownOutcome;
 import dev.teardown.domain.DropletId;
 import dev.teardown.ports.in.AwaitListener;
 import dev.teardown.ports.in.AwaitOptions;
 import dev.teardown.ports.in.AwaitResult;
+import dev.teardown.ports.in.FleetWatch;
+import dev.teardown.ports.in.WatchListener;
 import dev.teardown.ports.in.StatusAnswer;
 import dev.teardown.ports.out.TeardownApiException;
 import dev.teardown.ports.service.RateBudgetConfig;
@@ -25,9 +31,11 @@ import dev.teardown.sandbox.SandboxScenarios;
 import dev.teardown.sandbox.SandboxServer;
 import dev.teardown.testkit.ManualClock;
 import dev.teardown.testkit.ReferenceExamples;
+import dev.teardown.testkit.TeardownStatusBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -37,6 +45,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The plain builder's {@link Teardown}: what it opens, that nothing opens again once it is closed, and
@@ -203,10 +212,117 @@ class TeardownTest {
         }
     }
 
+    private static final DropletId FAILED = DropletId.of(61486917);
+    private static final DropletId UNKNOWN = DropletId.of(7);
+
+    private static String statusPath(DropletId droplet) {
+        return "/v2/droplets/" + droplet.value() + "/destroy_with_associated_resources/status";
+    }
+
+    /** {@link #DROPLET} succeeds, {@link #FAILED} completes with a failed volume, {@link #UNKNOWN} has no teardown. */
+    private void answerThreeDroplets() {
+        api.stubFor(get(urlEqualTo(statusPath(DROPLET))).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(ReferenceExamples.openApiJson())));
+        api.stubFor(get(urlEqualTo(statusPath(FAILED))).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(StatusDocuments.write(
+                        TeardownStatusBuilder.status(FAILED).dropletDestroyedAt("web-02", "2026-11-29T09:59:00Z")
+                                .failed(ResourceKind.VOLUME, "ba49449a", "data", "still attached")
+                                .failures(1).completedAt("2026-11-29T09:59:30Z").build()))));
+        api.stubFor(get(urlEqualTo(statusPath(UNKNOWN))).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json")
+                .withBody(StatusDocuments.writeError("not_found", "The resource you were accessing could not be found.", "r-1"))));
+    }
+
+    @Test
+    void watch_threeDroplets_followsEachToItsEndAndHearsEveryObservation() {
+        answerThreeDroplets();
+        ManualClock clock = ManualClock.at("2026-11-29T10:00:00Z");
+        List<DropletId> heard = new CopyOnWriteArrayList<>();
+        try (Teardown teardown = builder().clock(clock).sleeper(clock.sleeper()).build()) {
+            FleetWatch watch = teardown.watch().watch(observation -> heard.add(observation.dropletId()));
+            for (DropletId droplet : List.of(DROPLET, FAILED, UNKNOWN)) {
+                watch.add(droplet, AwaitOptions.defaults());
+            }
+
+            Map<DropletId, AwaitResult> ended = watch.runUntilIdle();
+
+            assertThat(ended).containsOnlyKeys(DROPLET, FAILED, UNKNOWN);
+            assertThat(ended.values()).extracting(AwaitResult::reason).containsOnly(AwaitResult.StopReason.TERMINAL);
+            assertThat(outcome(ended.get(DROPLET))).isEqualTo(TeardownOutcome.SUCCEEDED);
+            assertThat(outcome(ended.get(FAILED))).isEqualTo(TeardownOutcome.COMPLETED_WITH_FAILURES);
+            assertThat(ended.get(UNKNOWN).last()).get().isInstanceOf(StatusAnswer.NotFound.class);
+            assertThat(heard).contains(DROPLET, FAILED, UNKNOWN);
+        }
+        api.verify(3, anyRequestedFor(anyUrl()));
+    }
+
+    private static TeardownOutcome outcome(AwaitResult result) {
+        return ((StatusAnswer.Reported) result.last().orElseThrow()).report().outcome();
+    }
+
+    @Test
+    void watchAndAwait_spendOnePermitPerRequestFromOneBudget() {
+        answerThreeDroplets();
+        ManualClock clock = ManualClock.at("2026-11-29T10:00:00Z");
+        try (Teardown teardown = builder().withoutCache().clock(clock).sleeper(clock.sleeper()).build()) {
+            teardown.await().await(DROPLET, AwaitOptions.defaults(), AwaitListener.ignoring());
+            FleetWatch watch = teardown.watch().watch(WatchListener.ignoring());
+            watch.add(FAILED, AwaitOptions.defaults());
+            watch.add(UNKNOWN, AwaitOptions.defaults());
+            watch.runUntilIdle();
+
+            assertThat(api.getAllServeEvents()).hasSize(3);
+            assertThat(teardown.rateBudgetState().usedLastHour()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void watch_budgetSpent_waitsForTheNextFreePermitInsteadOfFailing() {
+        answerThreeDroplets();
+        ManualClock clock = ManualClock.at("2026-11-29T10:00:00Z");
+        try (Teardown teardown = builder().withoutCache().clock(clock).sleeper(clock.sleeper())
+                .rateBudget(SlidingLogRateBudget.of(new RateBudgetConfig(100, 1, 1.0))).build()) {
+            FleetWatch watch = teardown.watch().watch(WatchListener.ignoring());
+            watch.add(DROPLET, AwaitOptions.defaults());
+            watch.add(FAILED, AwaitOptions.defaults());
+
+            Map<DropletId, AwaitResult> ended = watch.runUntilIdle();
+
+            assertThat(ended.values()).extracting(AwaitResult::reason).containsOnly(AwaitResult.StopReason.TERMINAL);
+            assertThat(clock.instant()).isEqualTo(Instant.parse("2026-11-29T10:01:00Z"));
+        }
+        api.verify(2, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void budgetShare_half_allowsHalfOfDigitalOceansLimits() {
+        try (Teardown teardown = builder().budgetShare(0.5).build()) {
+            assertThat(teardown.rateBudgetState()).satisfies(state -> {
+                assertThat(state.allowedPerMinute()).isEqualTo(125);
+                assertThat(state.allowedPerHour()).isEqualTo(2500);
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.0, -0.5, 1.01, Double.NaN, Double.POSITIVE_INFINITY})
+    void budgetShare_notAboveZeroAndAtMostOne_isRefused(double share) {
+        assertThatThrownBy(() -> builder().budgetShare(share))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("share");
+    }
+
+    @Test
+    void build_budgetShareAndARateBudget_isRefused() {
+        Teardown.Builder builder = builder().budgetShare(0.5).rateBudget(SlidingLogRateBudget.digitalOcean());
+
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class).hasMessageContaining("budgetShare");
+    }
+
     static Stream<Arguments> everyCall() {
         return Stream.of(
                 Arguments.of("check()", (Consumer<Teardown>) Teardown::check),
                 Arguments.of("await()", (Consumer<Teardown>) Teardown::await),
+                Arguments.of("watch()", (Consumer<Teardown>) Teardown::watch),
                 Arguments.of("lastKnownQuota()", (Consumer<Teardown>) Teardown::lastKnownQuota),
                 Arguments.of("check().check(id)", (Consumer<Teardown>) teardown -> teardown.check().check(DROPLET)),
                 Arguments.of("await().await(id, ...)", (Consumer<Teardown>) teardown -> teardown.await()

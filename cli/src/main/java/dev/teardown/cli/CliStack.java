@@ -9,9 +9,12 @@ import dev.teardown.ports.in.CheckStatusUseCase;
 import dev.teardown.ports.in.DestroyTeardownUseCase;
 import dev.teardown.ports.in.ListResourcesUseCase;
 import dev.teardown.ports.in.RetryTeardownUseCase;
+import dev.teardown.ports.in.WatchTeardownsUseCase;
+import dev.teardown.ports.out.RateBudgetState;
 import dev.teardown.sandbox.SandboxServer;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** The use cases a command runs, built as its flags say; closing it closes what it opened, the sandbox last. */
 final class CliStack implements AutoCloseable {
@@ -35,6 +38,12 @@ final class CliStack implements AutoCloseable {
      */
     static Optional<CliStack> open(CliContext context, ConnectionOptions connection, Duration callDeadline,
             boolean cached) {
+        return open(context, connection, callDeadline, cached, OptionalDouble.empty());
+    }
+
+    /** As {@link #open(CliContext, ConnectionOptions, Duration, boolean)}, with this share of the token's rate budget. */
+    static Optional<CliStack> open(CliContext context, ConnectionOptions connection, Duration callDeadline,
+            boolean cached, OptionalDouble budgetShare) {
         CliEnvironment environment = new CliEnvironment(context.environment(), context.systemProperties());
         Optional<RedisUrl> redis = environment.redisUrl(connection.redisFlag(), !connection.sandbox);
         if (connection.sandbox) {
@@ -42,7 +51,8 @@ final class CliStack implements AutoCloseable {
             SandboxServer sandbox = SandboxServer.start(0, context.clock());
             try {
                 ApiEndpoint endpoint = new ApiEndpoint(sandbox.uri(), ApiToken.of(SANDBOX_TOKEN));
-                return Optional.of(stack(context, connection, endpoint, callDeadline, cached, redis, Optional.of(sandbox)));
+                return Optional.of(stack(context, connection, endpoint, callDeadline, cached, budgetShare, redis,
+                        Optional.of(sandbox)));
             } catch (RuntimeException e) {
                 sandbox.close();
                 throw e;
@@ -55,11 +65,13 @@ final class CliStack implements AutoCloseable {
                     + ") to a token with the droplet:delete scope, or try the embedded sandbox with --sandbox");
             return Optional.empty();
         }
-        return Optional.of(stack(context, connection, endpoint.get(), callDeadline, cached, redis, Optional.empty()));
+        return Optional.of(stack(context, connection, endpoint.get(), callDeadline, cached, budgetShare, redis,
+                Optional.empty()));
     }
 
     private static CliStack stack(CliContext context, ConnectionOptions connection, ApiEndpoint endpoint,
-            Duration callDeadline, boolean cached, Optional<RedisUrl> redis, Optional<SandboxServer> sandbox) {
+            Duration callDeadline, boolean cached, OptionalDouble budgetShare, Optional<RedisUrl> redis,
+            Optional<SandboxServer> sandbox) {
         Teardown.Builder builder = Teardown.builder(httpClientConfig(endpoint, callDeadline))
                 .clock(context.clock())
                 .sleeper(context.sleeper())
@@ -67,6 +79,7 @@ final class CliStack implements AutoCloseable {
         if (!cached) {
             builder.withoutCache();
         }
+        budgetShare.ifPresent(builder::budgetShare);
         if (redis.isPresent()) {
             try {
                 builder.redis(redis.get().uri());
@@ -114,6 +127,15 @@ final class CliStack implements AutoCloseable {
 
     RetryTeardownUseCase retry() {
         return teardown.retry();
+    }
+
+    WatchTeardownsUseCase watch() {
+        return teardown.watch();
+    }
+
+    /** What the command's rate budget has spent and has left now. */
+    RateBudgetState rateBudgetState() {
+        return teardown.rateBudgetState();
     }
 
     @Override

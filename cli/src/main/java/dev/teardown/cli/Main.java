@@ -1,6 +1,7 @@
 package dev.teardown.cli;
 
 import dev.teardown.ports.out.Sleeper;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int exitCode = run(args, System.getenv(), System.getProperties(), System.out, System.err,
+        int exitCode = run(args, System.getenv(), System.getProperties(), System.in, System.out, System.err,
                 System.console() != null, Clock.systemUTC(), Sleeper.system(), ShutdownHooks.jvm(), TerminalInput.system());
         System.exit(exitCode);
     }
@@ -39,18 +40,26 @@ public final class Main {
 
     static int run(String[] args, Map<String, String> environment, Properties systemProperties, PrintStream out,
             PrintStream err, boolean terminal, Clock clock, Sleeper sleeper, ShutdownHooks shutdownHooks) {
-        return run(args, environment, systemProperties, out, err, terminal, clock, sleeper, shutdownHooks,
+        return run(args, environment, systemProperties, System.in, out, err, terminal, clock, sleeper, shutdownHooks,
                 TerminalInput.none());
     }
 
-    /** As {@code main} runs it: confirmations are typed at {@code input}. */
-    static int run(String[] args, Map<String, String> environment, Properties systemProperties, PrintStream out,
-            PrintStream err, boolean terminal, Clock clock, Sleeper sleeper, ShutdownHooks shutdownHooks,
-            TerminalInput input) {
+    /** Runs the command with {@code in} as its standard input; no one types confirmations. */
+    static int run(String[] args, Map<String, String> environment, Properties systemProperties, InputStream in,
+            PrintStream out, PrintStream err, boolean terminal, Clock clock, Sleeper sleeper,
+            ShutdownHooks shutdownHooks) {
+        return run(args, environment, systemProperties, in, out, err, terminal, clock, sleeper, shutdownHooks,
+                TerminalInput.none());
+    }
+
+    /** As {@code main} runs it: {@code in} is standard input, and confirmations are typed at {@code input}. */
+    static int run(String[] args, Map<String, String> environment, Properties systemProperties, InputStream in,
+            PrintStream out, PrintStream err, boolean terminal, Clock clock, Sleeper sleeper,
+            ShutdownHooks shutdownHooks, TerminalInput input) {
         PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
         PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
         CliContext context = new CliContext(
-                environment, outWriter, errWriter, terminal, clock, sleeper, systemProperties, shutdownHooks, input);
+                environment, outWriter, errWriter, terminal, clock, sleeper, systemProperties, shutdownHooks, input, in);
         try {
             return TeardownCommand.commandLine(context).execute(args);
         } finally {

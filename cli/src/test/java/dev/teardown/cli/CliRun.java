@@ -2,6 +2,7 @@ package dev.teardown.cli;
 
 import dev.teardown.ports.out.Sleeper;
 import dev.teardown.testkit.ManualClock;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -40,16 +41,26 @@ record CliRun(int exitCode, String out, String err) {
 
     /** As a user runs it on a terminal and types at it: {@code input} answers each question. */
     static CliRun typing(Map<String, String> environment, TerminalInput input, String... args) {
-        return of(environment, true, Long.MAX_VALUE, 0, input, args);
+        return of(environment, true, Long.MAX_VALUE, 0, input, new byte[0], args);
+    }
+
+    /** As a user runs it with {@code input} on standard input. */
+    static CliRun withInput(byte[] input, Map<String, String> environment, boolean terminal, String... args) {
+        return of(environment, terminal, Long.MAX_VALUE, 0, TerminalInput.none(), input, args);
+    }
+
+    /** As a user runs it and stops it during pause number {@code stopAtPause}, with this environment. */
+    static CliRun stoppedAt(int stopAtPause, Map<String, String> environment, boolean terminal, String... args) {
+        return of(environment, terminal, Long.MAX_VALUE, stopAtPause, args);
     }
 
     private static CliRun of(Map<String, String> environment, boolean terminal, long outputLimit, int stopAtPause,
             String... args) {
-        return of(environment, terminal, outputLimit, stopAtPause, TerminalInput.none(), args);
+        return of(environment, terminal, outputLimit, stopAtPause, TerminalInput.none(), new byte[0], args);
     }
 
     private static CliRun of(Map<String, String> environment, boolean terminal, long outputLimit, int stopAtPause,
-            TerminalInput input, String... args) {
+            TerminalInput input, byte[] stdin, String... args) {
         ManualClock clock = ManualClock.at("2026-11-29T10:00:00Z");
         ClosingOutput out = new ClosingOutput(outputLimit);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -65,7 +76,7 @@ record CliRun(int exitCode, String out, String err) {
             }
             clock.sleeper().sleep(duration);
         };
-        int exitCode = Main.run(args, environment, System.getProperties(),
+        int exitCode = Main.run(args, environment, System.getProperties(), new ByteArrayInputStream(stdin),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 terminal, clock, sleeper, shutdownHooks, input);
         return new CliRun(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package dev.teardown.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.File;
@@ -33,6 +34,11 @@ class TeardownJarIT {
     private record Run(int exitCode, String out, String err) {}
 
     private static Run run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        return runWithInput(environment, "", args);
+    }
+
+    private static Run runWithInput(Map<String, String> environment, String input, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(LAUNCHER.toString());
         command.addAll(List.of(args));
@@ -43,7 +49,9 @@ class TeardownJarIT {
         builder.environment().putAll(environment);
         File out = Files.createTempFile("teardown-out", ".txt").toFile();
         File err = Files.createTempFile("teardown-err", ".txt").toFile();
-        builder.redirectOutput(out).redirectError(err);
+        File in = Files.createTempFile("teardown-in", ".txt").toFile();
+        Files.writeString(in.toPath(), input, StandardCharsets.UTF_8);
+        builder.redirectInput(in).redirectOutput(out).redirectError(err);
         Process process = builder.start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -138,6 +146,18 @@ class TeardownJarIT {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Droplet 61486916: succeeded").contains("5 destroyed, 0 failed, 0 pending of 5");
         assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void watch_idsPipedIn_followsEachAndEndsWithTheSummary() throws Exception {
+        Run run = runWithInput(Map.of(), "61486916\n# the second\n61486917\n", "watch", "--sandbox", "--ids-from", "-", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+        List<String> lines = run.out().lines().toList();
+        JsonNode summary = new ObjectMapper().readTree(lines.get(lines.size() - 1)).get("summary");
+        assertThat(summary.get("watched").asInt()).isEqualTo(2);
+        assertThat(summary.get("succeeded").asInt()).isEqualTo(1);
+        assertThat(summary.get("completed_with_failures").asInt()).isEqualTo(1);
     }
 
     @Test

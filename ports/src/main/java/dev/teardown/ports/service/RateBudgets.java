@@ -2,6 +2,8 @@ package dev.teardown.ports.service;
 
 import dev.teardown.ports.out.Permit;
 import dev.teardown.ports.out.RateBudget;
+import dev.teardown.ports.out.RateBudgetState;
+import dev.teardown.ports.out.RateLimitFeedback;
 import dev.teardown.ports.out.Sleeper;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +52,40 @@ public final class RateBudgets {
             if (waiting) {
                 budget.waitEnded();
             }
+        }
+    }
+
+    /**
+     * A view of {@code budget} for a scheduler whose requests take their own permits further down, as the
+     * HTTP transport does for every attempt: it grants while the budget has a permit free but takes none,
+     * so that each request is counted once. Answers and state are the budget's own.
+     */
+    public static RateBudget peeking(RateBudget budget) {
+        return new Peeking(Objects.requireNonNull(budget, "budget"));
+    }
+
+    /** See {@link #peeking(RateBudget)}. */
+    private record Peeking(RateBudget budget) implements RateBudget {
+
+        @Override
+        public Permit tryAcquire(Instant now) {
+            RateBudgetState state = budget.state(now);
+            return state.remaining() > 0 ? new Permit.Granted(state.at()) : new Permit.Denied(state.nextFreeAt());
+        }
+
+        @Override
+        public void onAnswer(RateLimitFeedback feedback) {
+            budget.onAnswer(feedback);
+        }
+
+        @Override
+        public RateBudgetState state(Instant now) {
+            return budget.state(now);
+        }
+
+        @Override
+        public String toString() {
+            return "RateBudgets.peeking(" + budget + ")";
         }
     }
 }

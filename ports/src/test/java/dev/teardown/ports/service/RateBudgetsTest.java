@@ -154,4 +154,24 @@ class RateBudgetsTest {
     void await_unlimitedBudget_grantsAtOnce() throws InterruptedException {
         assertThat(RateBudgets.await(RateBudget.unlimited(), time, time.sleeper(), T0)).isEqualTo(new Permit.Granted(T0));
     }
+
+    @Test
+    void peeking_permitFree_grantsWithoutTakingIt() {
+        RateBudget peeking = RateBudgets.peeking(budget);
+
+        assertThat(peeking.tryAcquire(T0)).isEqualTo(new Permit.Granted(T0));
+        assertThat(peeking.tryAcquire(T0)).isEqualTo(new Permit.Granted(T0));
+
+        assertThat(budget.state(T0).usedLastMinute()).isZero();
+        assertThat(budget.tryAcquire(T0)).isEqualTo(new Permit.Granted(T0));
+    }
+
+    @Test
+    void peeking_budgetSpent_deniesUntilTheBudgetsNextFreePermit() {
+        budget.tryAcquire(T0);
+
+        Permit permit = RateBudgets.peeking(budget).tryAcquire(T0.plusSeconds(10));
+
+        assertThat(permit).isEqualTo(new Permit.Denied(T0.plusSeconds(60)));
+    }
 }
