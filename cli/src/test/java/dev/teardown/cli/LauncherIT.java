@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The ./teardown launcher as the start-up work left it: a one-shot status loads no cache, takes its
- * classes from the class-data archive the build made, and starts as before, silently, when that archive
- * is missing, broken or made for another jar. Runs after {@code package}, under Failsafe.
+ * The ./teardown launcher as the start-up work left it: a one-shot status loads no cache (and no TLS
+ * over plain http), takes its classes from the class-data archive the build made, and starts as before,
+ * silently, when that archive is missing, broken or made for another jar. Runs after {@code package},
+ * under Failsafe.
  */
 class LauncherIT {
 
@@ -27,6 +28,7 @@ class LauncherIT {
     private static final Path LAUNCHER = MODULE.getParent().resolve("teardown");
     private static final Path JAR = MODULE.resolve("target/teardown.jar");
     private static final Path ARCHIVE = MODULE.resolve("target/teardown.jsa");
+    private static final Path CLASS_LIST = MODULE.resolve("target/teardown.classlist");
 
     @TempDir
     Path temp;
@@ -70,13 +72,14 @@ class LauncherIT {
     }
 
     @Test
-    void status_oneLookup_buildsNoCache() throws Exception {
+    void status_oneLookupOverPlainHttp_loadsNeitherCacheNorTls() throws Exception {
         Run run = run(LAUNCHER, "status", "--sandbox", "61486916");
 
         assertThat(run.exitCode()).as(run.err()).isIn(0, 4);
         assertThat(run.out()).contains("Droplet 61486916");
         assertThat(run.classes()).contains(" dev.teardown.app.UncachedModule ")
-                .doesNotContain("com.github.benmanes.caffeine");
+                .doesNotContain("com.github.benmanes.caffeine")
+                .doesNotContain(" sun.security.ssl.SSLContextImpl ");
     }
 
     @Test
@@ -91,6 +94,22 @@ class LauncherIT {
         assertThat(fromArchive(run, "com.google.inject.Guice")).isTrue();
         // Class file version 49: Java 17 archives it statically only.
         assertThat(fromArchive(run, "picocli.CommandLine")).isTrue();
+    }
+
+    @Test
+    void classList_ofTheBuild_holdsWhatEachTrainedCommandLoads() throws Exception {
+        assumeTrue(Files.exists(ARCHIVE), "the build made no class-data archive on this machine (see its warning)");
+
+        List<String> classes = Files.readAllLines(CLASS_LIST, StandardCharsets.UTF_8);
+
+        assertThat(classes).contains(
+                "dev/teardown/cli/CliEnvironment",                 // the token from the environment
+                "dev/teardown/cli/HumanReport",                    // status
+                "dev/teardown/cli/Json",                           // --json
+                "com/fasterxml/jackson/databind/ObjectMapper",     // an error answer
+                "dev/teardown/cli/WatchPrinter",                   // watch
+                "dev/teardown/sandbox/SandboxServer",              // --sandbox
+                "picocli/CommandLine");
     }
 
     @Test
