@@ -31,13 +31,15 @@ final class StatusCommand implements Callable<Integer> {
             description = "Give up on the API after this long, retries included (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--no-cache", description = "Do not cache answers (a single lookup gains nothing from it).")
+    // One lookup gains nothing from a cache, and building one costs start-up time: status never caches.
+    // The flag stays accepted, and hidden, so that scripts written when caching was the default still run.
+    @Option(names = "--no-cache", hidden = true, description = "Accepted and ignored: status never caches.")
     boolean noCache;
 
     @Override
     public Integer call() {
         CliContext context = parent.context;
-        Optional<CliStack> opened = CliStack.open(context, connection, timeout, !noCache);
+        Optional<CliStack> opened = CliStack.open(context, connection, timeout, false);
         if (opened.isEmpty()) {
             return ExitCode.UNAVAILABLE;
         }

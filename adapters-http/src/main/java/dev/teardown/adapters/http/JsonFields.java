@@ -41,7 +41,9 @@ final class JsonFields {
     }
 
     private final JsonFactory factory;
-    private final ObjectMapper mapper;
+    // Made at the first error body: data binding's set-up is a cost a command that only reads answers
+    // should not pay at start-up (docs/benchmarks.md, "Start-up"); answers stream through the factory.
+    private volatile ObjectMapper mapper;
 
     JsonFields(int maxDocumentBytes) {
         StreamReadConstraints constraints = StreamReadConstraints.builder()
@@ -57,9 +59,22 @@ final class JsonFields {
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .build();
         this.factory = factory;
-        this.mapper = JsonMapper.builder(factory)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .build();
+    }
+
+    private ObjectMapper mapper() {
+        ObjectMapper made = mapper;
+        if (made == null) {
+            synchronized (this) {
+                made = mapper;
+                if (made == null) {
+                    made = JsonMapper.builder(factory)
+                            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                            .build();
+                    mapper = made;
+                }
+            }
+        }
+        return made;
     }
 
     /**
@@ -110,7 +125,7 @@ final class JsonFields {
             throw new MalformedDocumentException("the body is empty");
         }
         try {
-            JsonNode root = mapper.readTree(body);
+            JsonNode root = mapper().readTree(body);
             if (root == null || root.isMissingNode()) {
                 throw new MalformedDocumentException("the body holds no JSON value");
             }

@@ -16,12 +16,14 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.io.HttpClientConnectionOperator;
 import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.URIScheme;
 import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.http.impl.io.SocketHolder;
 import org.apache.hc.core5.http.io.HttpConnectionFactory;
 import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -52,6 +54,7 @@ final class PooledConnections {
     static PoolingHttpClientConnectionManager pool(HttpClientConfig config) {
         return new ChannelSocketPoolBuilder()
                 .setConnectionFactory(new ConnectionFactory())
+                .setTlsSocketStrategy(new TlsOnFirstUse())
                 .setMaxConnTotal(config.poolSize())
                 .setMaxConnPerRoute(config.poolSize())
                 .setDefaultSocketConfig(SocketConfig.custom()
@@ -79,6 +82,37 @@ final class PooledConnections {
                     schemePortResolver,
                     dnsResolver,
                     RegistryBuilder.<TlsSocketStrategy>create().register(URIScheme.HTTPS.id, tlsSocketStrategy).build());
+        }
+    }
+
+    /**
+     * HttpClient's default TLS strategy, made when the first https connection needs it: making it loads
+     * and parses the JDK's CA certificates, a quarter of a one-shot command's start-up (docs/benchmarks.md,
+     * "Start-up"), which a client of plain http (the sandbox, a loopback test server) never needs.
+     */
+    private static final class TlsOnFirstUse implements TlsSocketStrategy {
+
+        private volatile TlsSocketStrategy strategy;
+
+        @Override
+        public SSLSocket upgrade(Socket socket, String target, int port, Object attachment, HttpContext context)
+                throws IOException {
+            return strategy().upgrade(socket, target, port, attachment, context);
+        }
+
+        private TlsSocketStrategy strategy() {
+            TlsSocketStrategy made = strategy;
+            if (made == null) {
+                synchronized (this) {
+                    made = strategy;
+                    if (made == null) {
+                        // What the pool builder makes when given no strategy.
+                        made = DefaultClientTlsStrategy.createDefault();
+                        strategy = made;
+                    }
+                }
+            }
+            return made;
         }
     }
 
