@@ -37,6 +37,11 @@ final class StartupTraining {
             // An error answer: the error body's reader.
             failures += run(environment, time, "status", "1", "--api-url", url);
             failures += run(environment, time, "watch", "61486917", "--api-url", url);
+            failures += run(environment, time, "watch", "70000000", "70000001", "--api-url", url);
+            failures += run(environment, time, "resources", "61486919", "--api-url", url);
+            failures += run(environment, time, "destroy", "61486919", "--all", "--dry-run", "--api-url", url);
+            failures += run(environment, time, "destroy", "61486920", "--all", "--yes", "--watch", "--api-url", url);
+            failures += run(environment, time, "retry", "61486920", "--yes", "--api-url", url);
             failures += run(Map.of(), time, "status", "--sandbox", "61486916");
             failures += run(Map.of(), time, "--version");
             failures += run(Map.of(), time, "status", "--help");
