@@ -30,7 +30,10 @@ import java.util.UUID;
  *       Caffeine in front of {@link RedisTeardownStatusSource}, with an in-process freshness of zero so
  *       that every lookup misses Caffeine and reads the answer Redis keeps;
  *   <li><b>Redis hit alone</b>: {@link RedisTeardownStatusSource} without Caffeine in front, to show what
- *       Caffeine's miss adds.
+ *       Caffeine's miss adds;
+ *   <li><b>the chain on the calling thread</b>: the chain with the in-process cache's executor
+ *       {@code Runnable::run}, so that a miss asks Redis without handing the call to another thread (not
+ *       how a {@code Teardown} is wired: it shows what that hand-off costs).
  * </ul>
  *
  * <p>A plain {@code main} rather than JMH, for percentiles of single lookups side by side. Without
@@ -84,20 +87,26 @@ public final class SharedCacheHitHarness {
         InMemoryTeardownStatusSource forCaffeine = InMemoryTeardownStatusSource.of(answer);
         InMemoryTeardownStatusSource forChain = InMemoryTeardownStatusSource.of(answer);
         InMemoryTeardownStatusSource forRedis = InMemoryTeardownStatusSource.of(answer);
+        InMemoryTeardownStatusSource forInline = InMemoryTeardownStatusSource.of(answer);
         String prefix = "hitcost-" + UUID.randomUUID() + ":";
         try (RedisTier tier = RedisTier.builder(redis).keyPrefix(prefix).build();
              RedisTier aloneTier = RedisTier.builder(redis).keyPrefix(prefix + "alone:").build();
+             RedisTier inlineTier = RedisTier.builder(redis).keyPrefix(prefix + "inline:").build();
              CachingTeardownStatusSource caffeine = CachingTeardownStatusSource.builder(forCaffeine)
                      .config(CacheConfig.defaults().withFreshness(forever)).build();
              CachingTeardownStatusSource chain = CachingTeardownStatusSource.builder(
                      RedisTeardownStatusSource.builder(tier, forChain).freshness(forever).build())
-                     .config(CacheConfig.defaults().withFreshness(nothing)).build()) {
+                     .config(CacheConfig.defaults().withFreshness(nothing)).build();
+             CachingTeardownStatusSource inline = CachingTeardownStatusSource.builder(
+                     RedisTeardownStatusSource.builder(inlineTier, forInline).freshness(forever).build())
+                     .config(CacheConfig.defaults().withFreshness(nothing)).executor(Runnable::run).build()) {
             RedisTeardownStatusSource redisAlone = RedisTeardownStatusSource.builder(aloneTier, forRedis)
                     .freshness(forever).build();
             List<Way> ways = List.of(
                     new Way("in-process hit (Caffeine)", caffeine, forCaffeine, lookups),
                     new Way("in-process miss, Redis hit (the .redis(…) chain)", chain, forChain, lookups),
-                    new Way("Redis hit alone (no Caffeine in front)", redisAlone, forRedis, lookups));
+                    new Way("Redis hit alone (no Caffeine in front)", redisAlone, forRedis, lookups),
+                    new Way("the chain, Caffeine asking Redis on the calling thread", inline, forInline, lookups));
             // warm-up: the JIT, Lettuce's and Netty's first use, the script loaded into Redis
             for (int round = 0; round < ROUNDS; round++) {
                 ways.forEach(way -> way.run(lookups / ROUNDS, false));
