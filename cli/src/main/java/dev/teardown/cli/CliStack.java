@@ -76,7 +76,9 @@ final class CliStack implements AutoCloseable {
                 .clock(context.clock())
                 .sleeper(context.sleeper())
                 .exchangeListener(connection.verbose ? RequestLog.toStderr(context.err()) : ExchangeListener.ignoring());
-        if (!cached) {
+        // A cache of this process's own saves a one-shot command nothing; a cache shared on Redis saves the
+        // token a request whenever another instance asked a moment ago.
+        if (!cached && redis.isEmpty()) {
             builder.withoutCache();
         }
         budgetShare.ifPresent(builder::budgetShare);

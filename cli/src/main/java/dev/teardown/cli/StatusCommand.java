@@ -33,7 +33,7 @@ final class StatusCommand implements Callable<Integer> {
 
     // One lookup gains nothing from a cache, and building one costs start-up time: status never caches.
     // The flag stays accepted, and hidden, so that scripts written when caching was the default still run.
-    @Option(names = "--no-cache", hidden = true, description = "Accepted and ignored: status never caches.")
+    @Option(names = "--no-cache", hidden = true, description = "Accepted and ignored: status keeps no cache of its own (with --redis it reads and fills the shared one).")
     boolean noCache;
 
     @Override
