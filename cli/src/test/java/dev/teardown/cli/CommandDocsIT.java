@@ -57,7 +57,9 @@ class CommandDocsIT {
     void completion_afterASubcommand_offersItsOptions() throws Exception {
         assertThat(complete("teardown", "status", "--")).contains("--json", "--api-url", "--timeout", "--sandbox",
                 "--proxy", "--verbose", "--help").doesNotContain("--no-cache", "--interval");
-        assertThat(complete("teardown", "watch", "--i")).containsExactly("--interval");
+        assertThat(complete("teardown", "watch", "--in")).containsExactly("--interval");
+        assertThat(complete("teardown", "watch", "--i")).containsExactlyInAnyOrder("--interval", "--ids-from");
+        assertThat(complete("teardown", "destroy", "--vol")).containsExactlyInAnyOrder("--volume", "--volume-snapshot");
     }
 
     @Test
@@ -69,5 +71,9 @@ class CommandDocsIT {
         assertThat(Files.readString(MAN.resolve("teardown-status.1"), StandardCharsets.UTF_8))
                 .contains(".TH \"TEARDOWN\\-STATUS\" \"1\"").contains("\\-\\-api\\-url").contains("DROPLET_ID");
         assertThat(MAN.resolve("teardown-watch.1")).exists();
+        for (String command : new String[] {"resources", "destroy", "retry"}) {
+            assertThat(Files.readString(MAN.resolve("teardown-" + command + ".1"), StandardCharsets.UTF_8))
+                    .contains(".TH \"TEARDOWN\\-" + command.toUpperCase(java.util.Locale.ROOT) + "\" \"1\"");
+        }
     }
 }
