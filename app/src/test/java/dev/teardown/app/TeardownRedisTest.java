@@ -18,6 +18,7 @@ import dev.teardown.adapters.redis.RedisTier;
 import dev.teardown.domain.DropletId;
 import dev.teardown.ports.service.RateBudgetConfig;
 import dev.teardown.ports.service.SlidingLogRateBudget;
+import dev.teardown.testkit.JavaLogCapture;
 import dev.teardown.testkit.ManualClock;
 import dev.teardown.testkit.TeardownStatusBuilder;
 import dev.teardown.testkit.redis.RedisServerExtension;

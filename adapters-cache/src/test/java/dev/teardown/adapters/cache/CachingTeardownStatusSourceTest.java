@@ -15,6 +15,7 @@ import dev.teardown.ports.out.StatusLookup;
 import dev.teardown.ports.out.TeardownStatusSource;
 import dev.teardown.testkit.InMemoryTeardownStatusSource.Answer;
 import dev.teardown.testkit.InMemoryTeardownStatusSource;
+import dev.teardown.testkit.JavaLogCapture;
 import dev.teardown.testkit.TeardownStatusBuilder;
 import java.io.IOException;
 import java.lang.reflect.UndeclaredThrowableException;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.teardown.domain.DropletId;
+import dev.teardown.testkit.JavaLogCapture;
 import dev.teardown.testkit.ManualClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.teardown.ports.out.Permit;
 import dev.teardown.ports.out.RateBudget;
+import dev.teardown.testkit.JavaLogCapture;
 import dev.teardown.testkit.ManualClock;
 import dev.teardown.testkit.redis.RedisServerExtension;
 import java.time.Duration;

@@ -15,6 +15,7 @@ import dev.teardown.ports.out.TeardownStatusSource;
 import dev.teardown.ports.service.FreshnessPolicy;
 import dev.teardown.testkit.InMemoryTeardownStatusSource;
 import dev.teardown.testkit.InMemoryTeardownStatusSource.Answer;
+import dev.teardown.testkit.JavaLogCapture;
 import dev.teardown.testkit.ManualClock;
 import dev.teardown.testkit.TeardownStatusBuilder;
 import dev.teardown.testkit.redis.RedisServerExtension;

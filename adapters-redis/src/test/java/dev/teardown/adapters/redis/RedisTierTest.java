@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.teardown.ports.out.Permit;
+import dev.teardown.testkit.JavaLogCapture;
 import dev.teardown.testkit.ManualClock;
 import dev.teardown.testkit.redis.RedisServerExtension;
 import java.io.IOException;
