@@ -10,11 +10,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.teardown.domain.ResourceKind;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -152,6 +157,43 @@ final class JsonFields {
             throw new MalformedDocumentException(path + " must be an object, is " + describe(parser, token));
         }
         return true;
+    }
+
+    /** Reads one element of a list named by an associated kind; empty to leave it out. */
+    @FunctionalInterface
+    interface ElementReader<T> {
+        Optional<T> read(JsonParser parser, JsonToken element, ResourceKind kind, String path)
+                throws IOException, MalformedDocumentException;
+    }
+
+    /**
+     * The rest of an object of lists named by associated kinds, {@code {"reserved_ips": [...], "volumes":
+     * [...]}}, as its elements read them, in kind order: other fields are skipped, a null list is none, and
+     * a list named twice counts as its last naming, as in a JSON object.
+     */
+    static <T> Map<ResourceKind, List<T>> listsByKind(JsonParser parser, ElementReader<T> elements)
+            throws IOException, MalformedDocumentException {
+        Map<ResourceKind, List<T>> lists = new EnumMap<>(ResourceKind.class);
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            Optional<ResourceKind> kind = ResourceKind.associatedByWireName(parser.currentName());
+            JsonToken value = parser.nextToken();
+            if (kind.isEmpty()) {
+                parser.skipChildren();
+                continue;
+            }
+            lists.remove(kind.get());
+            String path = kind.get().wireName();
+            if (!startsList(parser, value, path)) {
+                continue;
+            }
+            List<T> read = new ArrayList<>();
+            int index = 0;
+            for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
+                elements.read(parser, element, kind.get(), path + "[" + index++ + "]").ifPresent(read::add);
+            }
+            lists.put(kind.get(), read);
+        }
+        return lists;
     }
 
     /** Whether a list starts here: false for null; any other value is malformed. */

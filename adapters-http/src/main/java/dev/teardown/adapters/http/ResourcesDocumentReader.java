@@ -3,7 +3,6 @@ package dev.teardown.adapters.http;
 import static dev.teardown.adapters.http.JsonFields.describe;
 import static dev.teardown.adapters.http.JsonFields.id;
 import static dev.teardown.adapters.http.JsonFields.isAbsent;
-import static dev.teardown.adapters.http.JsonFields.startsList;
 import static dev.teardown.adapters.http.JsonFields.string;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -15,7 +14,6 @@ import dev.teardown.domain.ResourceKind;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,31 +38,8 @@ final class ResourcesDocumentReader {
 
     private static AssociatedResources resources(DropletId dropletId, JsonParser parser)
             throws IOException, MalformedDocumentException {
-        Map<ResourceKind, List<AssociatedResource>> lists = new EnumMap<>(ResourceKind.class);
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            Optional<ResourceKind> kind = ResourceKind.associatedByWireName(parser.currentName());
-            JsonToken value = parser.nextToken();
-            if (kind.isEmpty()) {
-                parser.skipChildren();
-                continue;
-            }
-            // A list named twice counts as its last naming, as in a JSON object.
-            lists.remove(kind.get());
-            String path = kind.get().wireName();
-            if (!startsList(parser, value, path)) {
-                continue;
-            }
-            List<AssociatedResource> read = new ArrayList<>();
-            int index = 0;
-            for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
-                String elementPath = path + "[" + index++ + "]";
-                if (isAbsent(element)) {
-                    continue;
-                }
-                read.add(resource(parser, element, kind.get(), elementPath));
-            }
-            lists.put(kind.get(), read);
-        }
+        Map<ResourceKind, List<AssociatedResource>> lists = JsonFields.listsByKind(parser, (element, token, kind, path) ->
+                isAbsent(token) ? Optional.empty() : Optional.of(resource(element, token, kind, path)));
         List<AssociatedResource> resources = new ArrayList<>();
         lists.values().forEach(resources::addAll);
         return new AssociatedResources(dropletId, resources);

@@ -2,17 +2,11 @@ package dev.teardown.adapters.http;
 
 import static dev.teardown.adapters.http.JsonFields.describe;
 import static dev.teardown.adapters.http.JsonFields.isAbsent;
-import static dev.teardown.adapters.http.JsonFields.startsList;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.teardown.domain.DestroyRequest;
-import dev.teardown.domain.ResourceKind;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,28 +28,8 @@ final class SelectionDocumentReader {
     }
 
     private static DestroyRequest.Selection selection(JsonParser parser) throws IOException, MalformedDocumentException {
-        Map<ResourceKind, List<String>> idsByKind = new EnumMap<>(ResourceKind.class);
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            Optional<ResourceKind> kind = ResourceKind.associatedByWireName(parser.currentName());
-            JsonToken value = parser.nextToken();
-            if (kind.isEmpty()) {
-                parser.skipChildren();
-                continue;
-            }
-            // A list named twice counts as its last naming, as in a JSON object.
-            idsByKind.remove(kind.get());
-            String path = kind.get().wireName();
-            if (!startsList(parser, value, path)) {
-                continue;
-            }
-            List<String> ids = new ArrayList<>();
-            int index = 0;
-            for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
-                ids.add(id(parser, element, path + "[" + index++ + "]"));
-            }
-            idsByKind.put(kind.get(), ids);
-        }
-        return DestroyRequest.Selection.of(idsByKind);
+        return DestroyRequest.Selection.of(JsonFields.listsByKind(parser,
+                (element, token, kind, path) -> Optional.of(id(element, token, path))));
     }
 
     private static String id(JsonParser parser, JsonToken token, String path) throws IOException, MalformedDocumentException {
