@@ -18,8 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -37,9 +35,8 @@ abstract class FleetPrinter implements WatchListener {
     protected final Instant start;
     protected final Duration timeout;
     private final Supplier<RateBudgetState> budget;
-    private final ReentrantLock output = new ReentrantLock();
+    private final HeldOutput output;
     private final Map<DropletId, Droplet> droplets = new LinkedHashMap<>();
-    private boolean ended;
 
     /** What is known of one watched droplet. */
     protected static final class Droplet {
@@ -60,6 +57,7 @@ abstract class FleetPrinter implements WatchListener {
     private FleetPrinter(PrintWriter out, Instant start, Duration timeout, Collection<DropletId> ids,
             Supplier<RateBudgetState> budget) {
         this.out = out;
+        this.output = new HeldOutput(out);
         this.start = start;
         this.timeout = timeout;
         this.budget = budget;
@@ -85,7 +83,7 @@ abstract class FleetPrinter implements WatchListener {
 
     @Override
     public final void onObservation(AwaitObservation observation) {
-        held(() -> {
+        output.write(() -> {
             Droplet droplet = droplets.get(observation.dropletId());
             if (droplet == null || observation instanceof AwaitObservation.Waiting) {
                 return;
@@ -99,7 +97,7 @@ abstract class FleetPrinter implements WatchListener {
 
     @Override
     public final void onEnded(DropletId dropletId, AwaitResult result) {
-        held(() -> {
+        output.write(() -> {
             Droplet droplet = droplets.get(dropletId);
             if (droplet == null || droplet.end != null) {
                 return;
@@ -113,7 +111,7 @@ abstract class FleetPrinter implements WatchListener {
 
     /** These droplets will not be asked about again: their status is not known, for this reason. */
     final void givenUp(Set<DropletId> ids, String reason) {
-        held(() -> {
+        output.write(() -> {
             for (Droplet droplet : droplets.values()) {
                 if (ids.contains(droplet.id) && droplet.end == null) {
                     droplet.end = WatchEnd.UNAVAILABLE;
@@ -122,23 +120,6 @@ abstract class FleetPrinter implements WatchListener {
                 }
             }
         });
-    }
-
-    private void held(Runnable drawing) {
-        output.lock();
-        try {
-            if (ended) {
-                return;
-            }
-            drawing.run();
-            // PrintWriter keeps write errors to itself; checkError() flushes and tells.
-            if (out.checkError()) {
-                ended = true;
-                throw new ClosedOutputException();
-            }
-        } finally {
-            output.unlock();
-        }
     }
 
     /** Draws a lookup's answer or failure; called with the output held. */
@@ -156,36 +137,12 @@ abstract class FleetPrinter implements WatchListener {
 
     /** Ends the output with {@code ending} unless it has ended already; a write under way finishes first. */
     final void end(Runnable ending) {
-        output.lock();
-        try {
-            endHeld(ending);
-        } finally {
-            output.unlock();
-        }
+        output.end(ending);
     }
 
-    /** As {@link #end(Runnable)}, for a shutdown hook: gives up after {@link WatchPrinter#END_WAIT} rather than hold up the exit. */
+    /** As {@link #end(Runnable)}, for a shutdown hook: gives up after {@link HeldOutput#END_WAIT} rather than hold up the exit. */
     final void endBeforeExit(Runnable ending) {
-        try {
-            if (!output.tryLock(WatchPrinter.END_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                return;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        try {
-            endHeld(ending);
-        } finally {
-            output.unlock();
-        }
-    }
-
-    private void endHeld(Runnable ending) {
-        if (!ended) {
-            ended = true;
-            ending.run();
-        }
+        output.endBeforeExit(ending);
     }
 
     /** The droplets, in the order they were given; read with the output held (inside an ending). */

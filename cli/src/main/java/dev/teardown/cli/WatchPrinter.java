@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Draws a wait as it goes: a progress bar redrawn in place on a terminal, one line per change
@@ -24,39 +22,25 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 abstract class WatchPrinter implements AwaitListener {
 
-    /** How long a shutdown hook waits for a write under way (a reader that stopped reading may block it). */
-    static final Duration END_WAIT = Duration.ofSeconds(2);
-
     protected final PrintWriter out;
     protected final Instant start;
-    private final ReentrantLock output = new ReentrantLock();
-    private boolean ended;
+    private final HeldOutput output;
     private Optional<StatusAnswer> lastSeen = Optional.empty();
 
     private WatchPrinter(PrintWriter out, Instant start) {
         this.out = out;
         this.start = start;
+        this.output = new HeldOutput(out);
     }
 
     @Override
     public final void onObservation(AwaitObservation observation) {
-        output.lock();
-        try {
-            if (ended) {
-                return;
-            }
+        output.write(() -> {
             if (observation instanceof AwaitObservation.Checked checked) {
                 lastSeen = Optional.of(checked.check());
             }
             draw(observation);
-            // PrintWriter keeps write errors to itself; checkError() flushes and tells.
-            if (out.checkError()) {
-                ended = true;
-                throw new ClosedOutputException();
-            }
-        } finally {
-            output.unlock();
-        }
+        });
     }
 
     /** Draws one observation; called with the output held. */
@@ -64,46 +48,17 @@ abstract class WatchPrinter implements AwaitListener {
 
     /** Ends the output with {@code ending} unless it has ended already; a write under way finishes first. */
     void end(Runnable ending) {
-        output.lock();
-        try {
-            endHeld(ending);
-        } finally {
-            output.unlock();
-        }
+        output.end(ending);
     }
 
-    /** As {@link #end(Runnable)}, for a shutdown hook: gives up after {@link #END_WAIT} rather than hold up the exit. */
+    /** As {@link #end(Runnable)}, for a shutdown hook: gives up after {@link HeldOutput#END_WAIT} rather than hold up the exit. */
     void endBeforeExit(Runnable ending) {
-        try {
-            if (!output.tryLock(END_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                return;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        try {
-            endHeld(ending);
-        } finally {
-            output.unlock();
-        }
-    }
-
-    private void endHeld(Runnable ending) {
-        if (!ended) {
-            ended = true;
-            ending.run();
-        }
+        output.endBeforeExit(ending);
     }
 
     /** The answer of the last lookup that answered, if any did. */
     Optional<StatusAnswer> lastSeen() {
-        output.lock();
-        try {
-            return lastSeen;
-        } finally {
-            output.unlock();
-        }
+        return output.read(() -> lastSeen);
     }
 
     static WatchPrinter json(PrintWriter out, Instant start) {
