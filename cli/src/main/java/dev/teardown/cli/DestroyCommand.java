@@ -81,12 +81,8 @@ final class DestroyCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Do not ask for the droplet id to be typed: destroy at once.")
     boolean yes;
 
-    @Option(names = "--watch", description = "Then follow the teardown to its end, as teardown watch does.")
-    boolean watch;
-
-    @Option(names = "--watch-timeout", paramLabel = "DURATION", converter = Durations.class, defaultValue = "10m",
-            description = "With --watch: stop waiting after this long; exit code 4 (default: ${DEFAULT-VALUE}).")
-    Duration watchTimeout;
+    @Mixin
+    FollowOptions follow;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = Durations.class, defaultValue = "30s",
             description = "Give up on each call to the API (the list, the destroy) after this long, retries"
@@ -143,11 +139,7 @@ final class DestroyCommand implements Callable<Integer> {
             CommandAnswer answer = stack.destroy().destroy(dropletId, request, context.clock().instant().plus(timeout));
             print(context, connection.json ? CommandReports.json(CommandName.DESTROY, answer) + "\n"
                     : CommandReports.human(CommandName.DESTROY, answer));
-            if (watch && answer instanceof CommandAnswer.Accepted) {
-                return WatchCommand.of(parent, dropletId, connection, watchTimeout, "--watch-timeout")
-                        .follow(context, stack);
-            }
-            return ExitCode.of(answer);
+            return follow.exitCode(answer, parent, dropletId, connection, context, stack);
         } catch (TeardownApiException failure) {
             if (connection.json) {
                 print(context, CommandReports.failureJson(CommandName.DESTROY, failure) + "\n");
@@ -174,7 +166,7 @@ final class DestroyCommand implements Callable<Integer> {
                 return Optional.of(flag(kind.getKey()) + " needs an id, was blank");
             }
         }
-        if (dryRun && watch) {
+        if (dryRun && follow.watch) {
             return Optional.of("--dry-run sends no destroy, so there is nothing to --watch");
         }
         return Optional.empty();

@@ -41,12 +41,8 @@ final class RetryCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Do not show the status nor ask for the droplet id: retry at once.")
     boolean yes;
 
-    @Option(names = "--watch", description = "Then follow the teardown to its end, as teardown watch does.")
-    boolean watch;
-
-    @Option(names = "--watch-timeout", paramLabel = "DURATION", converter = Durations.class, defaultValue = "10m",
-            description = "With --watch: stop waiting after this long; exit code 4 (default: ${DEFAULT-VALUE}).")
-    Duration watchTimeout;
+    @Mixin
+    FollowOptions follow;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = Durations.class, defaultValue = "30s",
             description = "Give up on each call to the API (the status, the retry) after this long, retries"
@@ -72,11 +68,7 @@ final class RetryCommand implements Callable<Integer> {
             }
             CommandAnswer answer = stack.retry().retry(dropletId, context.clock().instant().plus(timeout));
             report(context, answer);
-            if (watch && answer instanceof CommandAnswer.Accepted) {
-                return WatchCommand.of(parent, dropletId, connection, watchTimeout, "--watch-timeout")
-                        .follow(context, stack);
-            }
-            return ExitCode.of(answer);
+            return follow.exitCode(answer, parent, dropletId, connection, context, stack);
         } catch (TeardownApiException failure) {
             if (connection.json) {
                 print(context, CommandReports.failureJson(CommandName.RETRY, failure) + "\n");
